@@ -1,0 +1,68 @@
+package ai.activation.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values of a function's parameters for one call, defaults filled in, already checked against the
+ * catalog's ranges.
+ */
+public final class Arguments {
+
+	private final Map<String, Object> values;
+
+	/**
+	 * Creates arguments from values already checked by the validation layer.
+	 * @param values the value of each parameter by name, in catalog order
+	 */
+	public Arguments(Map<String, Object> values) {
+		this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+	}
+
+	/**
+	 * Returns a number parameter.
+	 * @param name the parameter name
+	 * @return its value
+	 */
+	public double number(String name) {
+		return (Double) this.values.get(name);
+	}
+
+	/**
+	 * Returns a number parameter that may be absent.
+	 * @param name the parameter name
+	 * @return its value, or NaN when absent
+	 */
+	public double numberOrNaN(String name) {
+		Object value = this.values.get(name);
+		return (value != null) ? (Double) value : Double.NaN;
+	}
+
+	/**
+	 * Returns the axis parameter.
+	 * @return the axis as given, in {@code [−rank, rank)}
+	 */
+	public int axis() {
+		return (Integer) this.values.get("axis");
+	}
+
+	/**
+	 * Returns a choice parameter.
+	 * @param name the parameter name
+	 * @return its value
+	 */
+	public String choice(String name) {
+		return (String) this.values.get(name);
+	}
+
+	/**
+	 * Returns every value by parameter name, in catalog order; absent optional parameters map to
+	 * {@code null}.
+	 * @return the values
+	 */
+	public Map<String, Object> asMap() {
+		return this.values;
+	}
+
+}

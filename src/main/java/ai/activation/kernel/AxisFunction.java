@@ -1,0 +1,26 @@
+package ai.activation.kernel;
+
+/**
+ * An activation function applied along one axis of a tensor: the softmax family, GLU, sparsemax.
+ */
+public interface AxisFunction {
+
+	/**
+	 * Returns the length of the output axis for an input axis of the given length.
+	 * @param length the input axis length
+	 * @return the output axis length
+	 */
+	default int outputLength(int length) {
+		return length;
+	}
+
+	/**
+	 * Applies the function along every lane.
+	 * @param in the input tensor, row major, laid out as {@code lanes} describes; not modified
+	 * @param lanes the lanes of the input
+	 * @param out the output tensor, laid out with the axis length {@link #outputLength(int)}
+	 * @return the number of overflow-avoidance events: lanes where the textbook formula would fail
+	 */
+	long apply(double[] in, Lanes lanes, double[] out);
+
+}
