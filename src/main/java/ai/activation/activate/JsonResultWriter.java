@@ -1,11 +1,16 @@
 package ai.activation.activate;
 
-import java.io.IOException;
 import java.io.OutputStream;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+
+import ai.activation.kernel.Tensor;
 
 /**
  * Writes {@code {"function": ..., "shape": [...], "values": Y}} straight from the primitive result,
- * streaming, with Y nested as the shape says.
+ * streaming, with Y nested as the shape says. Every double is written so that it reads back to the
+ * same bits.
  */
 final class JsonResultWriter {
 
@@ -14,12 +19,49 @@ final class JsonResultWriter {
 
 	/**
 	 * Writes one response body.
-	 * @param result the result
+	 * @param result the result, whose values are all finite
 	 * @param body the stream, left open
-	 * @throws IOException if writing fails
 	 */
-	static void write(ActivationResult result, OutputStream body) throws IOException {
-		throw new UnsupportedOperationException("being written");
+	static void write(ActivationResult result, OutputStream body) {
+		Tensor output = result.output();
+		int[] shape = output.shape();
+		try (JsonGenerator generator = JsonTensorReader.FACTORY.createGenerator(ObjectWriteContext.empty(), body)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("function", result.function().canonicalName());
+			generator.writeName("shape");
+			generator.writeArray(shape, 0, shape.length);
+			generator.writeName("values");
+			writeNested(generator, output.values(), shape);
+			generator.writeEndObject();
+		}
+	}
+
+	private static void writeNested(JsonGenerator generator, double[] values, int[] shape) {
+		int rank = shape.length;
+		int row = shape[rank - 1];
+		int rows = values.length / row;
+		int[] counter = new int[rank - 1];
+		for (int r = 0; r < rows; r++) {
+			int opened = rank - 1;
+			if (r > 0) {
+				opened = 0;
+				for (int d = rank - 2; d >= 0; d--) {
+					if (++counter[d] < shape[d]) {
+						break;
+					}
+					counter[d] = 0;
+					generator.writeEndArray();
+					opened++;
+				}
+			}
+			for (int d = 0; d < opened; d++) {
+				generator.writeStartArray();
+			}
+			generator.writeArray(values, r * row, row);
+		}
+		for (int d = 0; d < rank - 1; d++) {
+			generator.writeEndArray();
+		}
 	}
 
 }

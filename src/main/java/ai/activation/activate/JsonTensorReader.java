@@ -1,15 +1,42 @@
 package ai.activation.activate;
 
-import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 
 import ai.activation.kernel.Tensor;
 
 /**
  * Reads {@code {"values": X}} straight into a primitive {@code double[]} and a shape, streaming: no
  * boxed numbers, no JSON tree. Every fault is an {@link InvalidBodyException} with a JSON Pointer.
+ *
+ * <p>
+ * X is a non-empty array of numbers, or a rectangular nested array of rank up to {@value #MAX_RANK}.
+ * Rejected, each with the pointer of the first offending place: anything but one object with the single
+ * field {@code values}, duplicate or unknown fields, empty arrays, elements that are not numbers
+ * (strings such as {@code "NaN"}, {@code null}, booleans, objects), ragged or mixed-depth arrays,
+ * {@code NaN} and {@code Infinity} tokens, literals beyond the double range such as {@code 1e400},
+ * trailing content and invalid UTF-8.
  */
 final class JsonTensorReader {
+
+	/** The deepest nesting of {@code values} accepted. */
+	static final int MAX_RANK = 8;
+
+	static final JsonFactory FACTORY = JsonFactory.builder()
+		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_RANK + 2).build())
+		.build();
+
+	private static final Pattern SOURCE_REFERENCE = Pattern
+		.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?|\\s*\\[Source:[^\\]]*\\]");
 
 	private JsonTensorReader() {
 	}
@@ -19,10 +46,215 @@ final class JsonTensorReader {
 	 * @param body the body, UTF-8 JSON
 	 * @return the tensor
 	 * @throws InvalidBodyException if the body is not a valid request
-	 * @throws IOException if reading the stream fails
 	 */
-	static Tensor read(InputStream body) throws IOException {
-		throw new UnsupportedOperationException("being written");
+	static Tensor read(InputStream body) {
+		Reader reader = new Reader();
+		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
+			return reader.document(parser);
+		}
+		catch (InvalidBodyException ex) {
+			throw ex;
+		}
+		catch (JacksonException ex) {
+			throw new InvalidBodyException(describe(ex), reader.pointer());
+		}
+	}
+
+	private static String describe(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		message = (message != null) ? SOURCE_REFERENCE.matcher(message.lines().findFirst().orElse("")).replaceAll("")
+				: "unreadable input";
+		TokenStreamLocation location = ex.getLocation();
+		String where = (location != null && location.getLineNr() > 0)
+				? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+		return "The body is not valid JSON" + where + ": " + message;
+	}
+
+	/** The state of one read: where in the nested arrays the parser is. */
+	private static final class Reader {
+
+		private final int[] index = new int[MAX_RANK + 1];
+
+		private final int[] shape = new int[MAX_RANK];
+
+		private int depth = -1;
+
+		private int rank = -1;
+
+		private double[] values = new double[256];
+
+		private int count;
+
+		Tensor document(JsonParser parser) {
+			JsonToken token = parser.nextToken();
+			if (token == null) {
+				throw new InvalidBodyException("The request body is empty; send a JSON object {\"values\": [...]}.", "");
+			}
+			if (token != JsonToken.START_OBJECT) {
+				throw new InvalidBodyException(
+						"The request body must be a JSON object {\"values\": [...]}, not " + describe(token) + ".", "");
+			}
+			Tensor tensor = null;
+			while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				if (!"values".equals(name)) {
+					throw new InvalidBodyException(
+							"Unknown field '" + name + "'; the body has the single field 'values'.",
+							"/" + name.replace("~", "~0").replace("/", "~1"));
+				}
+				if (tensor != null) {
+					throw new InvalidBodyException("The field 'values' is given twice.", "/values");
+				}
+				parser.nextToken();
+				tensor = values(parser);
+			}
+			if (tensor == null) {
+				throw new InvalidBodyException("The field 'values' is missing; send {\"values\": [...]}.", "/values");
+			}
+			if (parser.nextToken() != null) {
+				throw new InvalidBodyException("Unexpected content after the end of the JSON document.", "");
+			}
+			return tensor;
+		}
+
+		private Tensor values(JsonParser parser) {
+			if (parser.currentToken() != JsonToken.START_ARRAY) {
+				throw new InvalidBodyException(
+						"'values' must be an array of numbers or a nested array of numbers, not "
+								+ describe(parser.currentToken()) + ".",
+						"/values");
+			}
+			Arrays.fill(this.shape, -1);
+			this.depth = 0;
+			this.index[0] = 0;
+			while (this.depth >= 0) {
+				JsonToken token = parser.nextToken();
+				if (token == JsonToken.END_ARRAY) {
+					endArray();
+				}
+				else if (token == JsonToken.START_ARRAY) {
+					startArray();
+				}
+				else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+					number(parser, token);
+				}
+				else {
+					throw new InvalidBodyException("Each element must be a number, not " + describe(token) + ".",
+							pointer());
+				}
+			}
+			int[] dims = Arrays.copyOf(this.shape, this.rank);
+			return new Tensor(Arrays.copyOf(this.values, this.count), dims);
+		}
+
+		private void startArray() {
+			int arrayDepth = this.depth + 2;
+			if (arrayDepth > MAX_RANK) {
+				throw new InvalidBodyException("'values' is nested deeper than the maximum rank " + MAX_RANK + ".",
+						pointer());
+			}
+			if (this.rank != -1 && arrayDepth > this.rank) {
+				throw new InvalidBodyException("Mixed nesting: expected a number here, as at the same depth before, "
+						+ "but found an array.", pointer());
+			}
+			checkLength();
+			this.depth++;
+			this.index[this.depth] = 0;
+		}
+
+		private void endArray() {
+			int length = this.index[this.depth];
+			if (length == 0) {
+				throw new InvalidBodyException("Empty array; every array in 'values' needs at least one element.",
+						pointer(this.depth));
+			}
+			if (this.shape[this.depth] == -1) {
+				this.shape[this.depth] = length;
+			}
+			else if (this.shape[this.depth] != length) {
+				throw new InvalidBodyException("Ragged array: it has " + length + " elements where the first array "
+						+ "at this depth had " + this.shape[this.depth] + ".", pointer(this.depth));
+			}
+			this.depth--;
+			if (this.depth >= 0) {
+				this.index[this.depth]++;
+			}
+		}
+
+		private void number(JsonParser parser, JsonToken token) {
+			if (this.rank == -1) {
+				this.rank = this.depth + 1;
+			}
+			else if (this.rank != this.depth + 1) {
+				throw new InvalidBodyException("Mixed nesting: expected an array here, as at the same depth before, "
+						+ "but found a number.", pointer());
+			}
+			checkLength();
+			double value = parser.getDoubleValue();
+			if (Double.isInfinite(value)) {
+				throw new InvalidBodyException(
+						"The number " + abbreviate(parser.getText()) + " is beyond the range of a double (about "
+								+ "±1.7976931348623157e308).",
+						pointer());
+			}
+			if (value == 0 && token == JsonToken.VALUE_NUMBER_INT && parser.getText().startsWith("-")) {
+				value = -0.0;
+			}
+			if (this.count == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.count + (this.count >> 1));
+			}
+			this.values[this.count++] = value;
+			this.index[this.depth]++;
+		}
+
+		private void checkLength() {
+			int expected = this.shape[this.depth];
+			if (expected != -1 && this.index[this.depth] >= expected) {
+				throw new InvalidBodyException("Ragged array: it has more than the " + expected
+						+ " elements of the first array at this depth.", pointer());
+			}
+		}
+
+		/** Returns the pointer of the element being read. */
+		String pointer() {
+			if (this.depth < 0) {
+				return "";
+			}
+			StringBuilder pointer = new StringBuilder("/values");
+			for (int d = 0; d <= this.depth; d++) {
+				pointer.append('/').append(this.index[d]);
+			}
+			return pointer.toString();
+		}
+
+		/** Returns the pointer of the array open at {@code arrayDepth}. */
+		private String pointer(int arrayDepth) {
+			StringBuilder pointer = new StringBuilder("/values");
+			for (int d = 0; d < arrayDepth; d++) {
+				pointer.append('/').append(this.index[d]);
+			}
+			return pointer.toString();
+		}
+
+	}
+
+	private static String describe(JsonToken token) {
+		if (token == null) {
+			return "the end of the input";
+		}
+		return switch (token) {
+			case START_OBJECT -> "an object";
+			case START_ARRAY -> "an array";
+			case VALUE_STRING -> "a string";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			case VALUE_NULL -> "null";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			default -> "'" + token.asString() + "'";
+		};
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 37) + "...";
 	}
 
 }
