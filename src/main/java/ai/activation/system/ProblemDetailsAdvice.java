@@ -1,0 +1,108 @@
+package ai.activation.system;
+
+import java.net.URI;
+
+import ai.activation.activate.InvalidBodyException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every exception raised while handling a request into an RFC 9457
+ * {@code application/problem+json} answer: Spring MVC's own (405, 406, 415, 404 for unknown paths), the
+ * features' {@link org.springframework.web.ErrorResponse}s, body errors with their JSON Pointer, and,
+ * as a last resort, anything unexpected as a 500 without internals.
+ */
+@RestControllerAdvice
+@EnableConfigurationProperties(ProblemProperties.class)
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ProblemDetailsAdvice.class);
+
+	/** The RFC 9457 type of problems that say no more than their HTTP status. */
+	private static final URI BLANK = URI.create("about:blank");
+
+	private final ProblemProperties properties;
+
+	ProblemDetailsAdvice(ProblemProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		if (ex instanceof InvalidBodyException invalid) {
+			problem.setType(URI.create("invalid-body"));
+			problem.setTitle("Invalid request body");
+			problem.setDetail(invalid.getMessage());
+			problem.setProperty("pointer", invalid.getPointer());
+		}
+		else {
+			problem.setTitle("Unreadable request body");
+			problem.setDetail("The request body could not be read; send a JSON document {\"values\": [...]}.");
+		}
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"There is no endpoint " + ex.getHttpMethod() + " " + ex.getRequestURL()
+						+ "; the service answers POST /activate/{function}, GET /activate and GET /activate/{function}.");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * Answers anything no other handler knows with a 500 that gives away nothing of the internals.
+	 * @param ex the exception, logged with its trace
+	 * @param request the request
+	 * @return the answer
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		logger.error("Unexpected failure answering " + request.getDescription(false), ex);
+		HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"The service failed to answer this request; the failure has been logged.");
+		return createResponseEntity(problem, new HttpHeaders(), status, request);
+	}
+
+	/**
+	 * Resolves relative problem types against {@link ProblemProperties#typeBase()} and marks every problem
+	 * body as {@code application/problem+json}, whatever the request's {@code Accept} header says.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			URI type = problem.getType();
+			if (type == null) {
+				problem.setType(BLANK);
+			}
+			else if (!type.isAbsolute()) {
+				problem.setType(this.properties.typeBase().resolve(type));
+			}
+			HttpHeaders problemHeaders = new HttpHeaders();
+			problemHeaders.putAll(headers);
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return new ResponseEntity<>(body, problemHeaders, status);
+		}
+		return super.createResponseEntity(body, headers, status, request);
+	}
+
+}
