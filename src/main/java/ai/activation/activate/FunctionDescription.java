@@ -1,0 +1,84 @@
+package ai.activation.activate;
+
+import java.util.List;
+import java.util.Locale;
+
+import ai.activation.catalog.Activation;
+import ai.activation.catalog.Parameter;
+import ai.activation.catalog.Range;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The description of one catalog function, as {@code GET /activate/{function}} answers it; derived from
+ * {@link Activation} and nothing else.
+ *
+ * @param name the canonical name
+ * @param aliases the other accepted names
+ * @param summary one sentence
+ * @param formula the definition in plain text
+ * @param latex the definition in LaTeX
+ * @param alongAxis whether the function is applied along an axis rather than element by element
+ * @param parameters the query parameters
+ */
+record FunctionDescription(String name, List<String> aliases, String summary, String formula, String latex,
+		boolean alongAxis, List<ParameterDescription> parameters) {
+
+	static FunctionDescription of(Activation function) {
+		return new FunctionDescription(function.canonicalName(), function.aliases(), function.summary(),
+				function.formula(), function.latex(), function.alongAxis(),
+				function.parameters().stream().map(ParameterDescription::of).toList());
+	}
+
+	/**
+	 * One query parameter.
+	 *
+	 * @param name the query parameter name
+	 * @param type {@code number}, {@code axis} or {@code choice}
+	 * @param defaultValue the value taken when omitted; {@code null} where omission means absent
+	 * @param allowed the allowed values
+	 * @param description one sentence
+	 */
+	record ParameterDescription(String name, String type, @JsonProperty("default") Object defaultValue,
+			Allowed allowed, String description) {
+
+		static ParameterDescription of(Parameter parameter) {
+			return new ParameterDescription(parameter.name(), parameter.type().name().toLowerCase(Locale.ROOT),
+					parameter.defaultValue(), Allowed.of(parameter), parameter.description());
+		}
+
+	}
+
+	/**
+	 * The allowed values of a parameter: an interval for numbers, words for choices. Unbounded ends of an
+	 * interval are {@code null}, as JSON has no infinity.
+	 *
+	 * @param description the allowed values in words
+	 * @param min the lower bound of a number, or {@code null} if unbounded
+	 * @param minInclusive whether {@code min} is allowed
+	 * @param max the upper bound of a number, or {@code null} if unbounded
+	 * @param maxInclusive whether {@code max} is allowed
+	 * @param excludesZero whether zero is excluded
+	 * @param choices the allowed words of a choice
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Allowed(String description, Double min, Boolean minInclusive, Double max, Boolean maxInclusive,
+			Boolean excludesZero, List<String> choices) {
+
+		static Allowed of(Parameter parameter) {
+			Range range = parameter.range();
+			return switch (parameter.type()) {
+				case NUMBER -> new Allowed(parameter.allowed(), bound(range.min()), range.minInclusive(),
+						bound(range.max()), range.maxInclusive(), range.excludesZero(), null);
+				case AXIS -> new Allowed(parameter.allowed(), null, null, null, null, null, null);
+				case CHOICE -> new Allowed(parameter.allowed(), null, null, null, null, null, parameter.choices());
+			};
+		}
+
+		private static Double bound(double value) {
+			return Double.isInfinite(value) ? null : value;
+		}
+
+	}
+
+}
