@@ -1,0 +1,383 @@
+package ai.activation.activate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ai.activation.catalog.Activation;
+import ai.activation.catalog.Parameter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static ai.activation.activate.HttpTestClient.assertProblem;
+import static ai.activation.activate.HttpTestClient.assertResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * End-to-end over real HTTP: every catalog function answers the right numbers, N-d inputs along several
+ * axes, names and aliases, parameters, the 422 for results beyond the double range, and the catalog
+ * description.
+ *
+ * <p>
+ * Expected values were computed independently with mpmath at 50 significant digits from the PyTorch
+ * definitions (torch.nn.functional, default parameters unless the test says otherwise) and rounded once
+ * to double; they are compared within {@value #ULPS} ulps.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ActivationIntegrationTests {
+
+	private static final int ULPS = 8;
+
+	/** The input every function of the catalog is applied to in the first test. */
+	private static final String X = "[-3.0, -1.0, -0.5, 0.0, 0.75, 2.0]";
+
+	/** f(X) per canonical name, with default parameters, along the only axis for the axis functions. */
+	private static final Map<String, double[]> EXPECTED = Map.ofEntries(
+			Map.entry("step", new double[] { 0.0, 0.0, 0.0, 0.0, 1.0, 1.0 }),
+			Map.entry("identity", new double[] { -3.0, -1.0, -0.5, 0.0, 0.75, 2.0 }),
+			Map.entry("sigmoid",
+					new double[] { 0.04742587317756678, 0.2689414213699951, 0.37754066879814546, 0.5,
+							0.679178699175393, 0.8807970779778824 }),
+			Map.entry("relu", new double[] { 0.0, 0.0, 0.0, 0.0, 0.75, 2.0 }),
+			Map.entry("tanh",
+					new double[] { -0.9950547536867305, -0.7615941559557649, -0.46211715726000974, 0.0,
+							0.6351489523872873, 0.9640275800758169 }),
+			Map.entry("relu6", new double[] { 0.0, 0.0, 0.0, 0.0, 0.75, 2.0 }),
+			Map.entry("leaky_relu", new double[] { -0.03, -0.01, -0.005, 0.0, 0.75, 2.0 }),
+			Map.entry("prelu", new double[] { -0.75, -0.25, -0.125, 0.0, 0.75, 2.0 }),
+			Map.entry("rrelu",
+					new double[] { -0.6875, -0.22916666666666666, -0.11458333333333333, 0.0, 0.75, 2.0 }),
+			Map.entry("elu",
+					new double[] { -0.950212931632136, -0.6321205588285577, -0.3934693402873666, 0.0, 0.75, 2.0 }),
+			Map.entry("selu",
+					new double[] { -1.670568728767112, -1.1113307378125628, -0.6917581878028713, 0.0,
+							0.7880257405166103, 2.101401974710961 }),
+			Map.entry("celu",
+					new double[] { -0.950212931632136, -0.6321205588285577, -0.3934693402873666, 0.0, 0.75, 2.0 }),
+			Map.entry("gelu",
+					new double[] { -0.0040496940948902835, -0.15865525393145705, -0.15426876936299344, 0.0,
+							0.5800294857173488, 1.9544997361036416 }),
+			Map.entry("silu",
+					new double[] { -0.14227761953270035, -0.2689414213699951, -0.18877033439907273, 0.0,
+							0.5093840243815447, 1.7615941559557649 }),
+			Map.entry("mish",
+					new double[] { -0.14564746127562458, -0.3034014613741089, -0.22074377465173, 0.0,
+							0.6100183352182934, 1.9439589595339946 }),
+			Map.entry("softplus",
+					new double[] { 0.04858735157374206, 0.3132616875182228, 0.4740769841801067, 0.6931471805599453,
+							1.1368710061148999, 2.1269280110429727 }),
+			Map.entry("softsign",
+					new double[] { -0.75, -0.5, -0.3333333333333333, 0.0, 0.42857142857142855, 0.6666666666666666 }),
+			Map.entry("hardtanh", new double[] { -1.0, -1.0, -0.5, 0.0, 0.75, 1.0 }),
+			Map.entry("hardsigmoid",
+					new double[] { 0.0, 0.3333333333333333, 0.4166666666666667, 0.5, 0.625, 0.8333333333333334 }),
+			Map.entry("hardswish",
+					new double[] { 0.0, -0.3333333333333333, -0.20833333333333334, 0.0, 0.46875,
+							1.6666666666666667 }),
+			Map.entry("hardshrink", new double[] { -3.0, -1.0, 0.0, 0.0, 0.75, 2.0 }),
+			Map.entry("softshrink", new double[] { -2.5, -0.5, 0.0, 0.0, 0.25, 1.5 }),
+			Map.entry("tanhshrink",
+					new double[] { -2.0049452463132695, -0.23840584404423512, -0.03788284273999024, 0.0,
+							0.11485104761271268, 1.035972419924183 }),
+			Map.entry("threshold", new double[] { 0.0, 0.0, 0.0, 0.0, 0.75, 2.0 }),
+			Map.entry("logsigmoid",
+					new double[] { -3.048587351573742, -1.3132616875182228, -0.9740769841801067, -0.6931471805599453,
+							-0.38687100611489994, -0.1269280110429725 }),
+			Map.entry("softmax",
+					new double[] { 0.004317950971078601, 0.03190558195773186, 0.052603411627778755,
+							0.08672836366211328, 0.18360394731348392, 0.6408407444678136 }),
+			Map.entry("log_softmax",
+					new double[] { -5.444974301498079, -3.444974301498079, -2.944974301498079, -2.444974301498079,
+							-1.694974301498079, -0.444974301498079 }),
+			Map.entry("softmin",
+					new double[] { 0.7707348624153966, 0.1043076209053194, 0.06326577012075865, 0.03837262928857156,
+							0.018125946616651442, 0.005193170653302372 }),
+			Map.entry("glu", new double[] { -1.5, -0.679178699175393, -0.4403985389889412 }),
+			Map.entry("sparsemax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }));
+
+	/** A rank-2 input of shape [2, 3]. */
+	private static final String M = "[[1, 2, 3], [4, 6, 8]]";
+
+	/** A rank-3 input of shape [2, 2, 3]. */
+	private static final String V = "[[[0.5, -1, 2], [3, 0, -2]], [[1, 1.5, -0.5], [-3, 2.5, 4]]]";
+
+	@LocalServerPort
+	private int port;
+
+	private HttpTestClient http;
+
+	@BeforeEach
+	void createClient() {
+		this.http = new HttpTestClient(this.port);
+	}
+
+	@Test
+	void expectedValuesCoverExactlyTheCatalog() {
+		assertThat(EXPECTED.keySet()).containsExactlyInAnyOrderElementsOf(
+				Arrays.stream(Activation.values()).map(Activation::canonicalName).toList());
+	}
+
+	@ParameterizedTest
+	@EnumSource(Activation.class)
+	void everyCatalogFunctionAnswersTheReferenceValuesOverHttp(Activation function) {
+		double[] expected = EXPECTED.get(function.canonicalName());
+		if (expected == null) {
+			fail("No reference values for " + function.canonicalName());
+		}
+		JsonNode result = assertResult(this.http.post("/activate/" + function.canonicalName(), "{\"values\": " + X + "}"));
+		assertThat(result.get("function").asString()).isEqualTo(function.canonicalName());
+		assertValues(result, new int[] { expected.length }, expected);
+	}
+
+	@Test
+	void softmaxOfOneTwoThreeMatchesTheReference() {
+		JsonNode result = assertResult(this.http.post("/activate/softmax", "{\"values\": [1, 2, 3]}"));
+		assertValues(result, new int[] { 3 }, 0.09003057317038046, 0.24472847105479764, 0.6652409557748219);
+	}
+
+	@Test
+	void softmaxOfAMatrixGoesAlongEachAxisAsked() {
+		double[] alongRows = { 0.09003057317038046, 0.24472847105479764, 0.6652409557748219, 0.015876239976466765,
+				0.11731042782619837, 0.8668133321973349 };
+		double[] alongColumns = { 0.04742587317756678, 0.01798620996209156, 0.0066928509242848554,
+				0.9525741268224333, 0.9820137900379085, 0.9933071490757152 };
+		assertValues(activate("softmax", M), new int[] { 2, 3 }, alongRows);
+		assertValues(activate("softmax?axis=1", M), new int[] { 2, 3 }, alongRows);
+		assertValues(activate("softmax?axis=-1", M), new int[] { 2, 3 }, alongRows);
+		assertValues(activate("softmax?axis=0", M), new int[] { 2, 3 }, alongColumns);
+		assertValues(activate("softmax?axis=-2", M), new int[] { 2, 3 }, alongColumns);
+	}
+
+	@Test
+	void softmaxOfARank3TensorGoesAlongTheFirstAndLastAxes() {
+		assertValues(activate("softmax?axis=0", V), new int[] { 2, 2, 3 }, 0.37754066879814546, 0.07585818002124355,
+				0.9241418199787564, 0.9975273768433652, 0.07585818002124355, 0.0024726231566347743,
+				0.6224593312018546, 0.9241418199787564, 0.07585818002124355, 0.0024726231566347743,
+				0.9241418199787564, 0.9975273768433652);
+		double[] alongLast = { 0.1752903921400367, 0.03911257327068745, 0.7855970345892759, 0.9464991225528936,
+				0.04712341652466415, 0.006377460922442297, 0.3482074278837349, 0.5740969929676946,
+				0.07769557914857059, 0.0007449760173103601, 0.18228962116617534, 0.8169654028165143 };
+		assertValues(activate("softmax?axis=2", V), new int[] { 2, 2, 3 }, alongLast);
+		assertValues(activate("softmax", V), new int[] { 2, 2, 3 }, alongLast);
+	}
+
+	@Test
+	void logSoftmaxGoesAlongTheAxisAskedInMatricesAndRank3Tensors() {
+		assertValues(activate("log_softmax?axis=1", M), new int[] { 2, 3 }, -2.40760596444438, -1.4076059644443804,
+				-0.4076059644443803, -4.142931628499899, -2.1429316284998996, -0.14293162849989952);
+		assertValues(activate("log_softmax?axis=-2", M), new int[] { 2, 3 }, -3.048587351573742,
+				-4.0181499279178094, -5.006715348489118, -0.04858735157374206, -0.01814992791780974,
+				-0.006715348489118068);
+		double[] alongMiddle = { -2.5788897342925496, -1.3132616875182228, -0.01814992791780974,
+				-0.07888973429254963, -0.3132616875182228, -4.0181499279178094, -0.01814992791780974,
+				-1.3132616875182228, -4.511047744848594, -4.0181499279178094, -0.3132616875182228,
+				-0.011047744848593817 };
+		assertValues(activate("log_softmax?axis=1", V), new int[] { 2, 2, 3 }, alongMiddle);
+		assertValues(activate("log_softmax?axis=-2", V), new int[] { 2, 2, 3 }, alongMiddle);
+	}
+
+	@Test
+	void softminGoesAlongTheAxisAskedWithItsTemperature() {
+		assertValues(activate("softmin?axis=-1", M), new int[] { 2, 3 }, 0.6652409557748219, 0.24472847105479764,
+				0.09003057317038046, 0.8668133321973349, 0.11731042782619837, 0.015876239976466765);
+		assertValues(activate("softmin?axis=0", M), new int[] { 2, 3 }, 0.9525741268224333, 0.9820137900379085,
+				0.9933071490757152, 0.04742587317756678, 0.01798620996209156, 0.0066928509242848554);
+		assertValues(activate("softmin?axis=0&temperature=2", V), new int[] { 2, 2, 3 }, 0.5621765008857981,
+				0.7772998611746912, 0.22270013882530884, 0.04742587317756678, 0.7772998611746912,
+				0.9525741268224333, 0.4378234991142019, 0.22270013882530884, 0.7772998611746912,
+				0.9525741268224333, 0.22270013882530884, 0.04742587317756678);
+	}
+
+	@Test
+	void gluHalvesTheAxisItSplitsAndKeepsTheNesting() {
+		String g = "[[1, 2, 3, 4], [-1, 0.5, -2, 0]]";
+		assertValues(activate("glu", g), new int[] { 2, 2 }, 0.9525741268224333, 1.964027580075817,
+				-0.11920292202211756, 0.25);
+		assertValues(activate("glu?axis=-1", g), new int[] { 2, 2 }, 0.9525741268224333, 1.964027580075817,
+				-0.11920292202211756, 0.25);
+		assertValues(activate("glu?axis=0", g), new int[] { 1, 4 }, 0.2689414213699951, 1.2449186624037092,
+				0.35760876606635267, 2.0);
+		assertValues(activate("glu?axis=1", V), new int[] { 2, 1, 3 }, 0.4762870634112166, -0.5,
+				0.23840584404423512, 0.04742587317756678, 1.3862127299681346, -0.4910068950189542);
+		assertValues(activate("glu?axis=0", V), new int[] { 1, 2, 3 }, 0.36552928931500245, -0.8175744761936437,
+				0.7550813375962909, 0.14227761953270035, 0.0, -1.964027580075817);
+	}
+
+	@Test
+	void sparsemaxProjectsEachLaneOntoTheSimplex() {
+		String s = "[[0.1, 1.2, -0.3], [2, 2.5, 0]]";
+		assertValues(activate("sparsemax?axis=1", s), new int[] { 2, 3 }, 0.0, 1.0, 0.0, 0.25, 0.75, 0.0);
+		assertValues(activate("sparsemax?axis=0", s), new int[] { 2, 3 }, 0.0, 0.0, 0.35, 1.0, 1.0, 0.65);
+		assertValues(activate("sparsemax?axis=-1", V), new int[] { 2, 2, 3 }, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.25,
+				0.75, 0.0, 0.0, 0.0, 1.0);
+	}
+
+	@Test
+	void namesAreMatchedCaseInsensitivelyWithDashesAndAliasesAndAnsweredByCanonicalName() {
+		assertThat(activate("Leaky-ReLU", "[-1]").get("function").asString()).isEqualTo("leaky_relu");
+		assertThat(activate("swish", "[1]").get("function").asString()).isEqualTo("silu");
+		assertThat(activate("LOGISTIC", "[0]").get("function").asString()).isEqualTo("sigmoid");
+		assertThat(activate("Log-Softmax", "[0]").get("function").asString()).isEqualTo("log_softmax");
+		assertValues(activate("Leaky-ReLU", "[-1]"), new int[] { 1 }, -0.01);
+		assertValues(activate("swish", "[1]"), new int[] { 1 }, 0.7310585786300049);
+	}
+
+	@Test
+	void leakyReluTakesItsNegativeSlope() {
+		assertValues(activate("leaky_relu?negative_slope=0.2", X), new int[] { 6 }, -0.6, -0.2, -0.1, 0.0, 0.75,
+				2.0);
+	}
+
+	@Test
+	void softmaxTakesAxisAndTemperatureTogether() {
+		assertValues(activate("softmax?axis=0&temperature=0.5", M), new int[] { 2, 3 }, 0.0024726231566347743,
+				0.0003353501304664781, 4.5397868702434395e-05, 0.9975273768433652, 0.9996646498695335,
+				0.9999546021312976);
+	}
+
+	@Test
+	void softplusTakesBetaAndThreshold() {
+		// beta * 15 = 30 > threshold 20, so 15 comes back exactly; without a threshold it would be
+		// 15 + log1p(e^-30)/2 = 15.000000000000046 (mpmath, rounded to double).
+		assertValues(activate("softplus?beta=2&threshold=20", "[-3.0, -1.0, -0.5, 0.0, 0.75, 2.0, 15]"),
+				new int[] { 7 }, 0.0012378425688652247, 0.06346400552148625, 0.1566308437591114,
+				0.34657359027997264, 0.8507066389913762, 2.0090749639589047, 15.0);
+		assertValues(activate("softplus?beta=2", "[15]"), new int[] { 1 }, 15.000000000000046);
+	}
+
+	@Test
+	void geluTakesTheTanhApproximation() {
+		assertValues(activate("gelu?approximate=tanh", X), new int[] { 6 }, -0.003637392081773019,
+				-0.1588080093917233, -0.15428599017485609, 0.0, 0.5799605551656203, 1.954597694087775);
+	}
+
+	@Test
+	void seluOfTheLargestDoubleIsUnprocessableAndPointsAtTheElement() {
+		JsonNode problem = assertProblem(
+				this.http.post("/activate/selu", "{\"values\": [[0.5, 1], [1.7976931348623157e308, 2]]}"), 422);
+		assertThat(problem.get("pointer").asString()).isEqualTo("/values/1/0");
+		assertThat(problem.get("detail").asString()).contains("selu", "/values/1/0", "range of a double");
+	}
+
+	@Test
+	void leakyReluWithSlopeTwoAtMinusHugeIsUnprocessable() {
+		JsonNode problem = assertProblem(
+				this.http.post("/activate/leaky_relu?negative_slope=2", "{\"values\": [0, -1e308]}"), 422);
+		assertThat(problem.get("pointer").asString()).isEqualTo("/values/1");
+	}
+
+	@Test
+	void logSoftmaxWithAnOverflowingScaledDifferenceIsUnprocessableAndSaysWhichLane() {
+		JsonNode problem = assertProblem(
+				this.http.post("/activate/log_softmax?temperature=0.5", "{\"values\": [[0, 1], [1e308, -1e308]]}"),
+				422);
+		assertThat(problem.get("pointer").asString()).isEqualTo("/values/1/1");
+		assertThat(problem.get("detail").asString()).contains("along axis -1", "/values/1/1", "lane");
+	}
+
+	@Test
+	void listingDescribesEveryCatalogFunctionWithAliasesAndParameters() {
+		JsonNode functions = assertResult(this.http.get("/activate")).get("functions");
+		assertThat(functions.size()).isEqualTo(Activation.values().length);
+		for (int i = 0; i < functions.size(); i++) {
+			Activation function = Activation.values()[i];
+			JsonNode description = functions.get(i);
+			assertThat(description.get("name").asString()).isEqualTo(function.canonicalName());
+			assertThat(strings(description.get("aliases"))).isEqualTo(function.aliases());
+			assertThat(description.get("summary").asString()).isEqualTo(function.summary());
+			assertThat(description.get("formula").asString()).isEqualTo(function.formula());
+			assertThat(description.get("latex").asString()).isEqualTo(function.latex());
+			assertThat(description.get("alongAxis").asBoolean()).isEqualTo(function.alongAxis());
+			List<String> names = new ArrayList<>();
+			description.get("parameters").values().forEach((p) -> names.add(p.get("name").asString()));
+			assertThat(names).isEqualTo(function.parameters().stream().map(Parameter::name).toList());
+		}
+		Map<String, JsonNode> byName = new HashMap<>();
+		functions.values().forEach((f) -> byName.put(f.get("name").asString(), f));
+		assertThat(strings(byName.get("silu").get("aliases"))).containsExactly("swish");
+		JsonNode slope = byName.get("leaky_relu").get("parameters").get(0);
+		assertThat(slope.get("type").asString()).isEqualTo("number");
+		assertThat(slope.get("default").asDouble()).isEqualTo(0.01);
+		JsonNode temperature = byName.get("softmax").get("parameters").get(1);
+		assertThat(temperature.get("name").asString()).isEqualTo("temperature");
+		assertThat(temperature.get("allowed").get("min").asDouble()).isEqualTo(0.0);
+		assertThat(temperature.get("allowed").get("minInclusive").asBoolean()).isFalse();
+		assertThat(temperature.get("allowed").has("max")).isFalse();
+		assertThat(byName.get("softmax").get("parameters").get(0).get("default").asInt()).isEqualTo(-1);
+		assertThat(byName.get("celu").get("parameters").get(0).get("allowed").get("excludesZero").asBoolean())
+			.isTrue();
+		JsonNode approximate = byName.get("gelu").get("parameters").get(0);
+		assertThat(approximate.get("type").asString()).isEqualTo("choice");
+		assertThat(strings(approximate.get("allowed").get("choices"))).containsExactly("none", "tanh");
+		assertThat(byName.get("softplus").get("parameters").get(1).get("default").isNull()).isTrue();
+	}
+
+	@Test
+	void describingOneFunctionWorksByAliasToo() {
+		JsonNode silu = assertResult(this.http.get("/activate/Swish"));
+		assertThat(silu.get("name").asString()).isEqualTo("silu");
+		assertThat(strings(silu.get("aliases"))).containsExactly("swish");
+		assertThat(silu.get("formula").asString()).isEqualTo("x * sigmoid(x)");
+		JsonNode rrelu = assertResult(this.http.get("/activate/rrelu"));
+		assertThat(rrelu.get("parameters").get(0).get("default").asDouble()).isEqualTo(0.125);
+		assertThat(rrelu.get("parameters").get(1).get("default").asDouble()).isEqualTo(1.0 / 3);
+	}
+
+	@Test
+	void describingAnUnknownFunctionIsNotFound() {
+		JsonNode problem = assertProblem(this.http.get("/activate/nope"), 404);
+		assertThat(strings(problem.get("knownFunctions"))).contains("relu", "silu", "swish");
+	}
+
+	private JsonNode activate(String pathAndQuery, String values) {
+		return assertResult(this.http.post("/activate/" + pathAndQuery, "{\"values\": " + values + "}"));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return array.values().stream().map(JsonNode::asString).collect(Collectors.toList());
+	}
+
+	/**
+	 * Checks the answer's shape member, that its values are nested as that shape says, and that they
+	 * match the expected ones, listed in row-major order, within {@value #ULPS} ulps.
+	 */
+	static void assertValues(JsonNode result, int[] shape, double... expected) {
+		int[] answeredShape = result.get("shape").values().stream().mapToInt(JsonNode::asInt).toArray();
+		assertThat(answeredShape).as("shape").containsExactly(shape);
+		List<Double> flat = new ArrayList<>();
+		flatten(result.get("values"), shape, 0, "/values", flat);
+		assertThat(flat).as("number of values").hasSize(expected.length);
+		for (int i = 0; i < expected.length; i++) {
+			double actual = flat.get(i);
+			double tolerance = ULPS * Math.ulp(expected[i]);
+			assertThat(Math.abs(actual - expected[i]))
+				.as("element %d: %s, expected %s", i, actual, expected[i])
+				.isLessThanOrEqualTo(tolerance);
+		}
+	}
+
+	private static void flatten(JsonNode node, int[] shape, int depth, String pointer, List<Double> flat) {
+		if (depth == shape.length) {
+			assertThat(node.isNumber()).as(pointer + " is a number").isTrue();
+			flat.add(node.doubleValue());
+			return;
+		}
+		assertThat(node.isArray()).as(pointer + " is an array").isTrue();
+		assertThat(node.size()).as(pointer + " length").isEqualTo(shape[depth]);
+		for (int i = 0; i < node.size(); i++) {
+			flatten(node.get(i), shape, depth + 1, pointer + "/" + i, flat);
+		}
+	}
+
+}
