@@ -31,6 +31,7 @@ class ProblemErrorController implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (uri instanceof String value) ? value : request.getRequestURI();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request.getMethod(), path));
+		problem.setType(URI.create("about:blank"));
 		try {
 			problem.setInstance(URI.create(path));
 		}
