@@ -1,0 +1,627 @@
+package ai.activation.kernel;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
+
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static ai.activation.kernel.Reference.ONE;
+import static ai.activation.kernel.Reference.ZERO;
+import static ai.activation.kernel.Reference.ap;
+import static ai.activation.kernel.Reference.bd;
+import static ai.activation.kernel.Reference.round;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Compares every kernel with high-precision references computed here with apfloat (60 digits), over a
+ * grid covering the whole double range, and asserts the worst error in ulps of the correctly rounded
+ * reference against an explicit budget per function and parameter set. Writes the measured table to
+ * {@code target/accuracy-report.md} (pasted into {@code docs/accuracy.md}).
+ */
+class KernelAccuracyTests {
+
+	/** Worst-case ulp budgets; piecewise-linear functions must be exact (0). */
+	private static final Map<String, Double> BUDGET = new LinkedHashMap<>();
+
+	/** Measured statistics, in test order. */
+	private static final Map<String, Stats> REPORT = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private static final double[] GRID = scalarGrid(4);
+
+	/** A sparser grid (a quarter of the random points, every listed extreme) for apfloat's slow erfc. */
+	private static final double[] SPARSE_GRID = scalarGrid(1);
+
+	static Stream<Arguments> scalarCases() {
+		List<Arguments> cases = new ArrayList<>();
+		// piecewise linear: exact
+		cases.add(exact("step", Scalars.STEP, (x) -> (x > 0) ? 1.0 : 0.0));
+		cases.add(exact("identity", Scalars.IDENTITY, (x) -> x));
+		cases.add(exact("relu", Scalars.RELU, (x) -> (x > 0) ? x : 0.0));
+		cases.add(exact("relu6", Scalars.RELU6, (x) -> (x > 6) ? 6.0 : (x > 0) ? x : 0.0));
+		for (double slope : new double[] { 0.01, 0.2, 0.25, (1.0 / 8 + 1.0 / 3) / 2 }) {
+			cases.add(exact("leaky_relu slope=" + slope, Scalars.leaky(slope),
+					(x) -> (x > 0) ? x : round(bd(slope).multiply(bd(x)))));
+		}
+		cases.add(exact("hardtanh (-1, 1)", Scalars.hardtanh(-1, 1), (x) -> Math.min(Math.max(x, -1), 1)));
+		cases.add(exact("hardtanh (-2, 3)", Scalars.hardtanh(-2, 3), (x) -> (x < -2) ? -2 : (x > 3) ? 3 : x));
+		for (double lambda : new double[] { 0.5, 0 }) {
+			cases.add(exact("hardshrink lambda=" + lambda, Scalars.hardshrink(lambda),
+					(x) -> (x > lambda || x < -lambda) ? x : 0.0));
+			cases.add(exact("softshrink lambda=" + lambda, Scalars.softshrink(lambda),
+					(x) -> (x > lambda) ? round(bd(x).subtract(bd(lambda)))
+							: (x < -lambda) ? round(bd(x).add(bd(lambda))) : 0.0));
+		}
+		cases.add(exact("threshold (0, 0)", Scalars.threshold(0, 0), (x) -> (x > 0) ? x : 0.0));
+		cases.add(exact("threshold (1, -5)", Scalars.threshold(1, -5), (x) -> (x > 1) ? x : -5.0));
+		// smooth
+		cases.add(smooth("sigmoid", 2, Scalars.SIGMOID, KernelAccuracyTests::sigmoid));
+		cases.add(smooth("tanh", 2, Scalars.TANH, KernelAccuracyTests::tanh));
+		cases.add(smooth("softsign", 2, Scalars.SOFTSIGN,
+				(x) -> round(ap(x).divide(ONE.add(ApfloatMath.abs(ap(x)))))));
+		cases.add(smooth("hardsigmoid", 1, Scalars.HARDSIGMOID, (x) -> (x <= -3) ? 0.0
+				: (x >= 3) ? 1.0 : round(ap(x).divide(new Apfloat(6)).add(ap(0.5)))));
+		cases.add(smooth("hardswish", 2, Scalars.HARDSWISH, (x) -> (x <= -3) ? 0.0
+				: (x >= 3) ? x : round(ap(x).multiply(ap(x).add(new Apfloat(3))).divide(new Apfloat(6)))));
+		cases.add(smooth("tanhshrink", 2, Scalars.TANHSHRINK, KernelAccuracyTests::tanhshrink));
+		cases.add(smooth("logsigmoid", 2, Scalars.LOGSIGMOID, KernelAccuracyTests::logsigmoid));
+		cases.add(smooth("silu", 3, Scalars.SILU, KernelAccuracyTests::silu));
+		cases.add(smooth("mish", 3, Scalars.MISH, KernelAccuracyTests::mish));
+		cases.add(smooth("gelu", 3, Scalars.GELU, KernelAccuracyTests::gelu));
+		cases.add(smooth("gelu approximate=tanh", 3, Scalars.GELU_TANH, KernelAccuracyTests::geluTanh));
+		cases.add(smooth("selu", 2, Scalars.SELU, KernelAccuracyTests::selu));
+		for (double alpha : new double[] { 1, 0.5 }) {
+			cases.add(smooth("elu alpha=" + alpha, 2, Scalars.elu(alpha), (x) -> celu(x, alpha, false)));
+		}
+		for (double alpha : new double[] { 1, 0.5, -2 }) {
+			cases.add(smooth("celu alpha=" + alpha, 3, Scalars.celu(alpha), (x) -> celu(x, alpha, true)));
+		}
+		for (double beta : new double[] { 1, 2, 0.5 }) {
+			cases.add(smooth("softplus beta=" + beta, 3, Scalars.softplus(beta, Double.NaN),
+					(x) -> softplus(x, beta, Double.NaN)));
+			cases.add(smooth("softplus beta=" + beta + " threshold=20", 3, Scalars.softplus(beta, 20),
+					(x) -> softplus(x, beta, 20)));
+		}
+		return cases.stream();
+	}
+
+	private static Arguments exact(String name, ScalarFunction f, DoubleUnaryOperator reference) {
+		return Arguments.of(name, 0.0, f, reference);
+	}
+
+	private static Arguments smooth(String name, double budget, ScalarFunction f, DoubleUnaryOperator reference) {
+		return Arguments.of(name, budget, f, reference);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("scalarCases")
+	void scalarFunctionShouldStayWithinItsUlpBudgetOverTheWholeGrid(String name, double budget, ScalarFunction f,
+			DoubleUnaryOperator reference) {
+		Stats stats = new Stats(name, budget);
+		for (double x : name.startsWith("gelu") ? SPARSE_GRID : GRID) {
+			stats.add(x, f.value(x), reference.applyAsDouble(x));
+		}
+		REPORT.put(name, stats);
+		assertThat(stats.outOfRangeMismatch).as("%s: out-of-range inputs not answered with the right infinity", name)
+			.isEmpty();
+		assertThat(stats.max).as("%s: worst ulp error (at x = %s, got %s, expected %s)", name, stats.worstX,
+				stats.worstGot, stats.worstExpected)
+			.isLessThanOrEqualTo(budget);
+	}
+
+	// ---------------------------------------------------------------- scalar references
+
+	private static double sigmoid(double x) {
+		if (x < -800) {
+			return 0.0; // σ(x) < e^x < 2^−1075
+		}
+		if (x > 40) {
+			return 1.0; // 1 − σ(x) < e^−40 < 2^−54
+		}
+		return round(Reference.sigmoid(ap(x)));
+	}
+
+	private static double tanh(double x) {
+		if (Math.abs(x) > 40) {
+			return Math.signum(x); // 1 − |tanh x| < 2e^−80
+		}
+		return round(Reference.tanh(ap(x)));
+	}
+
+	private static double tanhshrink(double x) {
+		Apfloat a = ap(x);
+		if (Math.abs(x) > 40) {
+			return round(a.subtract(new Apfloat((long) Math.signum(x)))); // tanh differs by < 2e^−80
+		}
+		if (Math.abs(x) < 1e-4) {
+			return round(Reference.tanhshrinkSeries(ApfloatMath.abs(a)).multiply(new Apfloat((long) Math.signum(x))));
+		}
+		return round(a.subtract(Reference.tanh(a)));
+	}
+
+	private static double logsigmoid(double x) {
+		if (x > 800) {
+			return -0.0; // −log1p(e^−x) ≈ −e^−x > −2^−1075
+		}
+		if (x < -800) {
+			return x; // x − log1p(e^x): the correction is below 2^−1000 relative
+		}
+		Apfloat a = ap(x);
+		return (x < 0) ? round(a.subtract(Reference.log1p(Reference.exp(a))))
+				: round(Reference.log1p(Reference.exp(a.negate())).negate());
+	}
+
+	private static double silu(double x) {
+		if (x < -800) {
+			return -0.0; // |x|·e^x < 2^−1075
+		}
+		if (x > 40) {
+			return x; // x·σ(x) within x·e^−40 of x: rounds to x
+		}
+		Apfloat a = ap(x);
+		return round(a.multiply(Reference.sigmoid(a)));
+	}
+
+	private static double mish(double x) {
+		if (x < -800) {
+			return -0.0;
+		}
+		if (x > 40) {
+			return x; // tanh(softplus x) > 1 − 2e^−80
+		}
+		Apfloat a = ap(x);
+		Apfloat softplus = (x > 0) ? a.add(Reference.log1p(Reference.exp(a.negate())))
+				: Reference.log1p(Reference.exp(a));
+		return round(a.multiply(Reference.tanh(softplus)));
+	}
+
+	private static double gelu(double x) {
+		if (x < -40) {
+			return -0.0; // |x Φ(x)| < φ(40) < 2^−1075
+		}
+		if (x > 10) {
+			return x; // 1 − Φ(x) < 1e−23 < 2^−54
+		}
+		// erfc at 40 digits: plenty for rounding to double, and apfloat's erfc is slow at 60
+		Apfloat a = ap(x).precision(40);
+		return round(a.multiply(ApfloatMath.erfc(a.negate().divide(Reference.SQRT2))).divide(Reference.TWO));
+	}
+
+	private static double geluTanh(double x) {
+		if (x < -40) {
+			return -0.0; // |x| σ(2u) < 40 e^(2u), 2u < −2300
+		}
+		if (x > 10) {
+			return x; // 2u > 87: 1 − σ(2u) < 2^−54
+		}
+		Apfloat a = ap(x);
+		Apfloat u = Reference.SQRT_2_OVER_PI.multiply(a.add(Reference.GELU_C.multiply(a).multiply(a).multiply(a)));
+		// (x/2)(1 + tanh u) = x σ(2u)
+		return round(a.multiply(Reference.sigmoid(u.multiply(Reference.TWO))));
+	}
+
+	private static double selu(double x) {
+		if (x > 0) {
+			return round(Reference.SELU_SCALE.multiply(ap(x)));
+		}
+		if (x < -800) {
+			return round(Reference.SELU_SCALE.multiply(Reference.SELU_ALPHA).negate());
+		}
+		return round(Reference.SELU_SCALE.multiply(Reference.SELU_ALPHA).multiply(Reference.expm1(ap(x))));
+	}
+
+	/** elu (alpha·expm1(x)) or celu (alpha·expm1(x/alpha)) for x ≤ 0; x above. */
+	private static double celu(double x, double alpha, boolean celu) {
+		if (x > 0) {
+			return x;
+		}
+		Apfloat al = ap(alpha);
+		Apfloat q = celu ? ap(x).divide(al) : ap(x);
+		if (q.compareTo(new Apfloat(-800)) < 0) {
+			return -alpha; // expm1(q) = −1 + e^q, e^q < 2^−1100
+		}
+		if (q.compareTo(new Apfloat(720)) > 0) {
+			return Math.copySign(Double.POSITIVE_INFINITY, alpha); // |alpha| e^q > MAX_VALUE for |alpha| ≥ 1/4
+		}
+		return round(al.multiply(Reference.expm1(q)));
+	}
+
+	private static double softplus(double x, double beta, double threshold) {
+		Apfloat b = ap(beta);
+		Apfloat y = ap(x).multiply(b);
+		if (!Double.isNaN(threshold) && y.compareTo(ap(threshold)) > 0) {
+			return x;
+		}
+		if (y.compareTo(new Apfloat(800)) > 0) {
+			return x; // log1p(e^−y)/beta < 2e^−800: rounds to x
+		}
+		if (y.compareTo(new Apfloat(-800)) < 0) {
+			return 0.0; // e^y/beta < 2^−1075 for beta ≥ 1/2
+		}
+		if (y.signum() > 0) {
+			return round(ap(x).add(Reference.log1p(Reference.exp(y.negate())).divide(b)));
+		}
+		return round(Reference.log1p(Reference.exp(y)).divide(b));
+	}
+
+	// ---------------------------------------------------------------- axis functions
+
+	@Test
+	void softmaxFamilyShouldStayWithinItsUlpBudgetOnEveryRow() {
+		List<double[]> rows = rows();
+		for (double t : new double[] { 1, 0.5, 3 }) {
+			for (String kind : new String[] { "softmax", "softmin", "log_softmax" }) {
+				AxisFunction f = switch (kind) {
+					case "softmax" -> AxisKernels.softmax(t);
+					case "softmin" -> AxisKernels.softmin(t);
+					default -> AxisKernels.logSoftmax(t);
+				};
+				String name = kind + " T=" + t;
+				Stats stats = new Stats(name, 4);
+				for (double[] row : rows) {
+					double[] out = new double[row.length];
+					f.apply(row, new Lanes(1, row.length, 1), out);
+					double[] ref = softmaxReference(row, t, kind.equals("softmin"), kind.equals("log_softmax"));
+					for (int i = 0; i < row.length; i++) {
+						stats.add(row[i], out[i], ref[i]);
+					}
+					if (!kind.equals("log_softmax")) {
+						assertSumsToOne(name, row, out);
+					}
+				}
+				REPORT.put(name, stats);
+				assertThat(stats.outOfRangeMismatch).as(name).isEmpty();
+				assertThat(stats.max).as("%s worst at %s", name, stats.worstX).isLessThanOrEqualTo(stats.budget);
+			}
+		}
+	}
+
+	@Test
+	void gluShouldStayWithinItsUlpBudgetOnEveryRow() {
+		Stats stats = new Stats("glu", 3);
+		for (double[] row : rows()) {
+			double[] doubled = new double[2 * row.length];
+			SplittableRandom random = new SplittableRandom(row.length);
+			for (int i = 0; i < row.length; i++) {
+				doubled[i] = GRID[random.nextInt(GRID.length)];
+				doubled[row.length + i] = row[i];
+			}
+			double[] out = new double[row.length];
+			AxisKernels.glu().apply(doubled, new Lanes(1, doubled.length, 1), out);
+			for (int i = 0; i < row.length; i++) {
+				stats.add(row[i], out[i], gluReference(doubled[i], row[i]));
+			}
+		}
+		REPORT.put("glu", stats);
+		assertThat(stats.max).as("glu worst at b = %s", stats.worstX).isLessThanOrEqualTo(stats.budget);
+	}
+
+	@Test
+	void sparsemaxShouldStayWithinItsUlpBudgetAndProjectOntoTheSimplex() {
+		Stats stats = new Stats("sparsemax", 1);
+		for (double[] row : rows()) {
+			double[] out = new double[row.length];
+			AxisKernels.sparsemax().apply(row, new Lanes(1, row.length, 1), out);
+			BigDecimal[] tau = sparsemaxTau(row);
+			for (int i = 0; i < row.length; i++) {
+				// z_i − τ = (k z_i − (C − 1)) / k, the numerator exact
+				BigDecimal p = Reference.divide(tau[1].multiply(bd(row[i])).subtract(tau[0]), tau[1]);
+				double expected = (p.signum() > 0) ? round(p) : 0.0;
+				stats.add(row[i], out[i], expected);
+				// support: exactly the elements above τ
+				assertThat(out[i] > 0).as("support of %s at %d", Arrays.toString(row), i).isEqualTo(p.signum() > 0);
+			}
+			assertSumsToOne("sparsemax", row, out);
+		}
+		REPORT.put("sparsemax", stats);
+		assertThat(stats.max).as("sparsemax worst at %s", stats.worstX).isLessThanOrEqualTo(stats.budget);
+	}
+
+	@Test
+	void axisFunctionsShouldFollowTheLanesOfAnNdTensorAlongEveryAxis() {
+		int[] shape = { 3, 4, 5 };
+		SplittableRandom random = new SplittableRandom(7);
+		double[] tensor = new double[60];
+		for (int i = 0; i < tensor.length; i++) {
+			tensor[i] = random.nextDouble(-20, 20);
+		}
+		for (int axis = 0; axis < 3; axis++) {
+			Lanes lanes = Lanes.of(shape, axis);
+			double[] out = new double[tensor.length];
+			AxisKernels.softmax(1).apply(tensor, lanes, out);
+			int[] strides = { 20, 5, 1 };
+			// every lane: fix the other two coordinates, walk the axis
+			for (int a = 0; a < shape[(axis + 1) % 3]; a++) {
+				for (int b = 0; b < shape[(axis + 2) % 3]; b++) {
+					double[] row = new double[shape[axis]];
+					int[] index = new int[shape[axis]];
+					for (int k = 0; k < shape[axis]; k++) {
+						int[] coordinate = new int[3];
+						coordinate[axis] = k;
+						coordinate[(axis + 1) % 3] = a;
+						coordinate[(axis + 2) % 3] = b;
+						index[k] = coordinate[0] * strides[0] + coordinate[1] * strides[1] + coordinate[2];
+						row[k] = tensor[index[k]];
+					}
+					double[] ref = softmaxReference(row, 1, false, false);
+					for (int k = 0; k < row.length; k++) {
+						assertThat(ulps(out[index[k]], ref[k])).as("axis %d", axis).isLessThanOrEqualTo(4);
+					}
+				}
+			}
+		}
+	}
+
+	private static void assertSumsToOne(String name, double[] row, double[] out) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (double v : out) {
+			sum = sum.add(bd(v));
+		}
+		double error = sum.subtract(BigDecimal.ONE).abs().doubleValue();
+		assertThat(error).as("%s: sum of %s", name, Arrays.toString(row)).isLessThanOrEqualTo(4 * 0x1p-52);
+	}
+
+	static double[] softmaxReference(double[] row, double t, boolean negate, boolean log) {
+		int n = row.length;
+		BigDecimal[] v = new BigDecimal[n];
+		int argmax = 0;
+		for (int i = 0; i < n; i++) {
+			v[i] = bd(negate ? -row[i] : row[i]);
+			if (v[i].compareTo(v[argmax]) > 0) {
+				argmax = i;
+			}
+		}
+		Apfloat temperature = ap(t);
+		Apfloat[] d = new Apfloat[n];
+		Apfloat[] e = new Apfloat[n];
+		Apfloat rest = ZERO;
+		for (int i = 0; i < n; i++) {
+			d[i] = Reference.ap(v[i].subtract(v[argmax])).divide(temperature);
+			e[i] = (d[i].compareTo(new Apfloat(-3000)) < 0) ? ZERO : Reference.exp(d[i]);
+			if (i != argmax) {
+				rest = rest.add(e[i]);
+			}
+		}
+		Apfloat sum = ONE.add(rest);
+		Apfloat logSum = Reference.log1p(rest);
+		double[] out = new double[n];
+		for (int i = 0; i < n; i++) {
+			out[i] = log ? round(d[i].subtract(logSum)) : (e[i].signum() == 0) ? 0.0 : round(e[i].divide(sum));
+		}
+		return out;
+	}
+
+	private static double gluReference(double a, double b) {
+		if (b < -1e5 || a == 0) {
+			return 0.0;
+		}
+		if (b > 100) {
+			return a;
+		}
+		return round(ap(a).multiply(Reference.sigmoid(ap(b))));
+	}
+
+	/**
+	 * τ = (C − 1)/k of sparsemax by the textbook algorithm in exact decimal arithmetic, returned as the
+	 * exact pair {C − 1, k}.
+	 */
+	static BigDecimal[] sparsemaxTau(double[] row) {
+		BigDecimal[] z = new BigDecimal[row.length];
+		for (int i = 0; i < row.length; i++) {
+			z[i] = bd(row[i]);
+		}
+		Arrays.sort(z, Collections.reverseOrder());
+		BigDecimal cumulative = BigDecimal.ZERO;
+		BigDecimal[] tau = null;
+		for (int k = 1; k <= z.length; k++) {
+			cumulative = cumulative.add(z[k - 1]);
+			BigDecimal kk = BigDecimal.valueOf(k);
+			if (BigDecimal.ONE.add(kk.multiply(z[k - 1])).compareTo(cumulative) > 0) {
+				tau = new BigDecimal[] { cumulative.subtract(BigDecimal.ONE), kk };
+			}
+		}
+		return tau;
+	}
+
+	// ---------------------------------------------------------------- grids
+
+	/** The scalar grid: every listed extreme, dense bands, and fixed-seed random doubles. */
+	static double[] scalarGrid(int density) {
+		TreeSet<Double> set = new TreeSet<>();
+		double[] extremes = { 0.0, Double.MIN_VALUE, 1e-320, 1e-310, Double.MIN_NORMAL, 1e-300, 1e-200, 1e-108,
+				1e-100, 1e-20, 1e-16, 0x1p-54, 1e-10, 1e-8, 1e-5, 1e-3, 0.1, 13, 20, 30, 36.7, 37, 38, 38.5, 39, 40,
+				709.78, 709.782712893384, 709.79, 745.13, 745.1332191019411, 745.14, 751, 751.5, 752, 1e3, 1e5, 1e10,
+				1e20, 1e100, 1e154, 1e200, 1e300, 1e307, 1.7e308, Double.MAX_VALUE };
+		for (double x : extremes) {
+			set.add(x);
+			set.add(-x);
+		}
+		for (int i = 0; i <= 400; i++) {
+			double x = -10 + i * 0.05 + 0.0123;
+			set.add(x);
+		}
+		for (double x = 0.5; x <= 10; x += 0.25) {
+			set.add(x);
+			set.add(-x);
+		}
+		for (double x = 10; x <= 45; x += 0.25) {
+			set.add(x);
+			set.add(-x);
+		}
+		for (double x = 700; x <= 800; x += 0.5) {
+			set.add(x);
+			set.add(-x);
+		}
+		SplittableRandom random = new SplittableRandom(20261129);
+		for (int i = 0; i < 250 * density; i++) {
+			// any exponent
+			double x = Math.scalb(1 + random.nextDouble(), random.nextInt(-1074, 1024));
+			set.add(random.nextBoolean() ? x : -x);
+		}
+		for (int i = 0; i < 250 * density; i++) {
+			set.add(random.nextDouble(-50, 50));
+		}
+		for (int i = 0; i < 125 * density; i++) {
+			set.add(random.nextDouble(-800, 800));
+		}
+		for (int i = 0; i < 125 * density; i++) {
+			double x = Math.scalb(1 + random.nextDouble(), random.nextInt(-60, 4));
+			set.add(random.nextBoolean() ? x : -x);
+		}
+		set.removeIf((x) -> Double.isInfinite(x) || Double.isNaN(x));
+		double[] grid = set.stream().mapToDouble(Double::doubleValue).toArray();
+		// keep −0.0 too (the TreeSet orders it apart from +0.0, so it is already there)
+		return grid;
+	}
+
+	/** Rows for the axis functions: named edge rows and fixed-seed random rows of length 1 … 20. */
+	static List<double[]> rows() {
+		List<double[]> rows = new ArrayList<>();
+		rows.add(new double[] { 1010, 1000, 990 });
+		rows.add(new double[] { 1, 2, 3 });
+		rows.add(new double[] { 0, -740 });
+		rows.add(new double[] { -800, -800 });
+		rows.add(new double[] { 0, -40, -50 });
+		rows.add(new double[] { 0, -1e-10, -40 });
+		rows.add(new double[] { 1e308, -1e308 });
+		rows.add(new double[] { Double.MAX_VALUE, -Double.MAX_VALUE, 0 });
+		rows.add(new double[] { 1.5e308, -1.5e308, 1e308 });
+		rows.add(new double[] { 5, 5, 5, 5 });
+		rows.add(new double[] { 3, 3, 1 });
+		rows.add(new double[] { 0.5, 0.5 });
+		rows.add(new double[] { 1, 0 });
+		rows.add(new double[] { 2, 1.5, 1 });
+		rows.add(new double[] { 42 });
+		rows.add(new double[] { -1e300 });
+		rows.add(new double[] { 1e-310, -1e-310, 0 });
+		rows.add(new double[] { 0.0, -0.0 });
+		rows.add(new double[] { 1e20, 1e20 + 65536, 1e20 - 65536 });
+		rows.add(new double[] { 1e-20, 2e-20, 0.3, 0.3 + 1e-16 });
+		rows.add(new double[] { 700, -700, 0 });
+		rows.add(new double[] { -1000, -1700, -1745, -1800 });
+		SplittableRandom random = new SplittableRandom(42);
+		double[] scales = { 1e-3, 1, 5, 30, 400, 1e4, 1e200 };
+		for (int r = 0; r < 200; r++) {
+			int n = 1 + random.nextInt(20);
+			double scale = scales[random.nextInt(scales.length)];
+			double shift = random.nextBoolean() ? 0 : random.nextDouble(-2000, 2000);
+			double[] row = new double[n];
+			for (int i = 0; i < n; i++) {
+				row[i] = shift + scale * random.nextDouble(-1, 1);
+			}
+			if (n > 2 && random.nextInt(4) == 0) {
+				row[n - 1] = row[0]; // a tie
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	// ---------------------------------------------------------------- ulps and the report
+
+	/** |got − expected| in ulps of expected (the correctly rounded reference); ±0 are equal. */
+	static double ulps(double got, double expected) {
+		if (got == expected) {
+			return 0;
+		}
+		if (Double.isInfinite(got) || Double.isNaN(got) || Double.isInfinite(expected)) {
+			return Double.POSITIVE_INFINITY;
+		}
+		BigDecimal diff = bd(got).subtract(bd(expected)).abs();
+		return diff.divide(bd(Math.ulp(expected)), MathContext.DECIMAL64).doubleValue();
+	}
+
+	static final class Stats {
+
+		final String name;
+
+		final double budget;
+
+		int count;
+
+		int outOfRange;
+
+		final List<String> outOfRangeMismatch = new ArrayList<>();
+
+		double max;
+
+		double sumSquares;
+
+		double worstX;
+
+		double worstGot;
+
+		double worstExpected;
+
+		Stats(String name, double budget) {
+			this.name = name;
+			this.budget = budget;
+			BUDGET.put(name, budget);
+		}
+
+		void add(double x, double got, double expected) {
+			if (Double.isInfinite(expected)) {
+				this.outOfRange++;
+				if (got != expected) {
+					this.outOfRangeMismatch.add(x + " -> " + got);
+				}
+				return;
+			}
+			double u = ulps(got, expected);
+			this.count++;
+			this.sumSquares += u * u;
+			if (u > this.max || Double.isNaN(u)) {
+				this.max = u;
+				this.worstX = x;
+				this.worstGot = got;
+				this.worstExpected = expected;
+			}
+		}
+
+		double rms() {
+			return Math.sqrt(this.sumSquares / Math.max(1, this.count));
+		}
+
+	}
+
+	@AfterAll
+	static void writeReport() throws IOException {
+		StringBuilder md = new StringBuilder();
+		md.append("| function and parameters | budget (ulp) | worst (ulp) | RMS (ulp) | worst at x | points | out of range |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+		synchronized (REPORT) {
+			for (Stats s : REPORT.values()) {
+				md.append(String.format("| %s | %s | %.3f | %.3f | %s | %d | %d |%n", s.name, fmt(s.budget), s.max,
+						s.rms(), (s.max == 0) ? "–" : Double.toString(s.worstX), s.count, s.outOfRange));
+			}
+		}
+		md.append(String.format("%nScalar grid: %d points (gelu: %d); axis rows: %d.%n", GRID.length,
+				SPARSE_GRID.length, rows().size()));
+		Path target = Path.of("target");
+		Files.createDirectories(target);
+		Files.writeString(target.resolve("accuracy-report.md"), md.toString());
+	}
+
+	private static String fmt(double budget) {
+		return (budget == Math.rint(budget)) ? Long.toString((long) budget) : Double.toString(budget);
+	}
+
+}
