@@ -254,7 +254,7 @@ public final class Scalars {
 	 *
 	 * <p>
 	 * Event: in the textbook (x/2)(1 + erf(x/√2)), erf rounds to −1 for x &lt; −8.3744, flushing the
-	 * result to 0 where the true value is not 0 (down to x ≈ −38.6).
+	 * result to 0 where the true value is not 0 (down to x ≈ −38.58).
 	 */
 	public static final ScalarFunction GELU = new ScalarFunction() {
 		@Override
@@ -264,7 +264,7 @@ public final class Scalars {
 
 		@Override
 		public boolean naiveFails(double x) {
-			return x < -8.374388923067457 && x > -38.6;
+			return x < -8.374388923067457 && x > -38.58;
 		}
 	};
 
@@ -286,7 +286,7 @@ public final class Scalars {
 	 *
 	 * <p>
 	 * Event: in the textbook, tanh u rounds to −1 for x &lt; −7.2 and the result flushes to 0 where the true
-	 * value is not 0 (down to x ≈ −22.3).
+	 * value is not 0 (down to x ≈ −21.547).
 	 */
 	public static final ScalarFunction GELU_TANH = new ScalarFunction() {
 		@Override
@@ -296,7 +296,7 @@ public final class Scalars {
 
 		@Override
 		public boolean naiveFails(double x) {
-			return x < -7.200040557303352 && x > -22.3;
+			return x < -7.200040557303352 && x > -21.547;
 		}
 	};
 
@@ -519,7 +519,7 @@ public final class Scalars {
 	 * @return the function
 	 */
 	public static ScalarFunction celu(double alpha) {
-		double overflow = Math.log(Double.MAX_VALUE / Math.abs(alpha));
+		double overflow = LN_MAX - Math.log(Math.abs(alpha));
 		return new ScalarFunction() {
 			@Override
 			public double value(double x) {

@@ -1,0 +1,123 @@
+package ai.activation.kernel;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Properties of the kernels that hold for every input: shift invariance and normalisation of the
+ * softmax family, the symmetry of σ, and monotonicity where the function is monotone.
+ */
+class KernelPropertiesTests {
+
+	private static double[] apply(AxisFunction f, double[] row) {
+		double[] out = new double[f.outputLength(row.length)];
+		f.apply(row, new Lanes(1, row.length, 1), out);
+		return out;
+	}
+
+	private static double[] toRow(List<Integer> values, double scale) {
+		double[] row = new double[values.size()];
+		for (int i = 0; i < row.length; i++) {
+			row[i] = values.get(i) * scale;
+		}
+		return row;
+	}
+
+	@Property(tries = 300)
+	void softmaxShouldBeInvariantUnderAnExactShift(@ForAll @Size(min = 1, max = 12) List<@IntRange(min = -4000, max = 4000) Integer> values,
+			@ForAll @IntRange(min = -100000, max = 100000) int shift) {
+		// dyadic values (multiples of 1/8) shifted by an integer: x + c is exact
+		double[] row = toRow(values, 0.125);
+		double[] shifted = row.clone();
+		for (int i = 0; i < shifted.length; i++) {
+			shifted[i] += shift;
+		}
+		for (AxisFunction f : List.of(AxisKernels.softmax(1), AxisKernels.softmax(0.5), AxisKernels.softmin(3))) {
+			double[] p = apply(f, row);
+			double[] q = apply(f, shifted);
+			for (int i = 0; i < p.length; i++) {
+				assertThat(KernelAccuracyTests.ulps(q[i], p[i])).isLessThanOrEqualTo(4);
+			}
+		}
+		double[] l = apply(AxisKernels.logSoftmax(1), row);
+		double[] m = apply(AxisKernels.logSoftmax(1), shifted);
+		for (int i = 0; i < l.length; i++) {
+			assertThat(KernelAccuracyTests.ulps(m[i], l[i])).isLessThanOrEqualTo(4);
+		}
+	}
+
+	@Property(tries = 300)
+	void softmaxRowsShouldSumToOne(@ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = -1e3, max = 1e3) Double> values,
+			@ForAll @DoubleRange(min = 0.1, max = 10) double temperature) {
+		double[] row = values.stream().mapToDouble(Double::doubleValue).toArray();
+		for (AxisFunction f : List.of(AxisKernels.softmax(temperature), AxisKernels.softmin(temperature),
+				AxisKernels.sparsemax())) {
+			assertThat(sumMinusOne(apply(f, row))).isLessThanOrEqualTo(4 * 0x1p-52);
+		}
+		// log_softmax: Σ e^out = 1 (each exp adds up to about an ulp of its term)
+		double[] l = apply(AxisKernels.logSoftmax(temperature), row);
+		double[] e = new double[l.length];
+		for (int i = 0; i < l.length; i++) {
+			e[i] = Math.exp(l[i]);
+		}
+		assertThat(sumMinusOne(e)).isLessThanOrEqualTo((4 + row.length) * 0x1p-52);
+	}
+
+	private static double sumMinusOne(double[] p) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (double v : p) {
+			assertThat(v).isBetween(0.0, 1.0);
+			sum = sum.add(new BigDecimal(v));
+		}
+		return sum.subtract(BigDecimal.ONE).abs().doubleValue();
+	}
+
+	@Property(tries = 1000)
+	void sigmoidOfMinusXShouldBeOneMinusSigmoidOfX(@ForAll @DoubleRange(min = -40, max = 40) double x) {
+		// 1 − σ(x) is computed exactly (Sterbenz) for σ(x) ≥ 1/2; compare where x ≥ 0 so that both sides
+		// are representable: σ(−x) = 1 − σ(x) within 2 ulp of σ(x) (absolute) plus the error of σ(−x)
+		double a = Math.abs(x);
+		double left = Scalars.sigmoid(-a);
+		double right = 1.0 - Scalars.sigmoid(a);
+		assertThat(Math.abs(left - right)).isLessThanOrEqualTo(2 * Math.ulp(0.5) + 2 * Math.ulp(left));
+	}
+
+	@Property(tries = 1000)
+	void sigmoidFamilyShouldBeNonDecreasing(@ForAll @DoubleRange(min = -800, max = 800) double x,
+			@ForAll @DoubleRange(min = 0, max = 5) double step) {
+		double y = x + step;
+		List<ScalarFunction> monotone = List.of(Scalars.SIGMOID, Scalars.TANH, Scalars.softplus(1, Double.NaN),
+				Scalars.softplus(2, Double.NaN), Scalars.SOFTSIGN, Scalars.elu(1), Scalars.SELU, Scalars.celu(1),
+				Scalars.celu(0.5), Scalars.LOGSIGMOID, Scalars.HARDSIGMOID, Scalars.RELU, Scalars.RELU6,
+				Scalars.leaky(0.01), Scalars.hardtanh(-1, 1), Scalars.TANHSHRINK, Scalars.IDENTITY, Scalars.STEP);
+		for (ScalarFunction f : monotone) {
+			assertThat(f.value(x)).isLessThanOrEqualTo(f.value(y));
+		}
+	}
+
+	@Property(tries = 1000)
+	void geluAndSiluShouldBeNonDecreasingRightOfTheirMinimum(@ForAll @DoubleRange(min = -0.75, max = 50) double x,
+			@ForAll @DoubleRange(min = 0, max = 2) double step) {
+		double y = x + step;
+		assertThat(Scalars.GELU.value(x)).isLessThanOrEqualTo(Scalars.GELU.value(y));
+		assertThat(Scalars.GELU_TANH.value(x)).isLessThanOrEqualTo(Scalars.GELU_TANH.value(y));
+		if (x >= -1.278) {
+			assertThat(Scalars.SILU.value(x)).isLessThanOrEqualTo(Scalars.SILU.value(y));
+		}
+		if (x >= -1.19) {
+			assertThat(Scalars.MISH.value(x)).isLessThanOrEqualTo(Scalars.MISH.value(y));
+		}
+		if (x >= -1.5) {
+			assertThat(Scalars.HARDSWISH.value(x)).isLessThanOrEqualTo(Scalars.HARDSWISH.value(y));
+		}
+	}
+
+}
