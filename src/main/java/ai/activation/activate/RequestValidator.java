@@ -2,7 +2,7 @@ package ai.activation.activate;
 
 import java.util.Arrays;
 
-import ai.activation.catalog.Activation;
+import ai.activation.catalog.Kernel;
 import ai.activation.catalog.Parameter;
 import ai.activation.kernel.Tensor;
 
@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks what depends on both the arguments and the body: that the axis lies in {@code [−rank, rank)}
- * for the tensor's rank, and that the axis GLU splits in halves has an even length.
+ * for the tensor's rank, and that its length suits the function, e.g. even for GLU, which splits it in
+ * halves.
  */
 @Component
 class RequestValidator {
@@ -19,7 +20,7 @@ class RequestValidator {
 	 * Checks a call against the tensor it is applied to.
 	 * @param call the function and its arguments
 	 * @param values the tensor read from the body
-	 * @throws InvalidParameterException if the axis is out of range or GLU's axis has an odd length
+	 * @throws InvalidParameterException if the axis is out of range or the axis length does not suit the function
 	 */
 	void validate(FunctionCall call, Tensor values) {
 		for (Parameter parameter : call.function().parameters()) {
@@ -39,11 +40,14 @@ class RequestValidator {
 							+ ").");
 		}
 		int length = values.shape()[(axis < 0) ? axis + rank : axis];
-		// GLU splits its axis into the halves a and b, as the catalog's summary says.
-		if (call.function() == Activation.GLU && length % 2 != 0) {
-			throw new InvalidParameterException(parameter.name(), parameter.allowed() + ", along which the length is even",
-					"glu splits axis " + axis + " in two halves, so its length must be even, but it is " + length
-							+ " (shape " + Arrays.toString(values.shape()) + ").")
+		Kernel.AlongAxis kernel = (Kernel.AlongAxis) call.function().bind(call.arguments());
+		int multiple = kernel.function().lengthMultiple();
+		if (length % multiple != 0) {
+			throw new InvalidParameterException(parameter.name(),
+					parameter.allowed() + ", along which the length is a multiple of " + multiple,
+					call.function().canonicalName() + " needs the length of axis " + axis + " to be a multiple of "
+							+ multiple + " (" + call.function().summary() + "), but it is " + length + " (shape "
+							+ Arrays.toString(values.shape()) + ").")
 				.with("axis", axis)
 				.with("axisLength", length);
 		}

@@ -15,6 +15,15 @@ public interface AxisFunction {
 	}
 
 	/**
+	 * Returns the number the length of the input axis must be a multiple of: 2 for GLU, which splits the
+	 * axis into halves, 1 for the others.
+	 * @return the required divisor of the axis length
+	 */
+	default int lengthMultiple() {
+		return 1;
+	}
+
+	/**
 	 * Applies the function along every lane.
 	 * @param in the input tensor, row major, laid out as {@code lanes} describes; not modified
 	 * @param lanes the lanes of the input

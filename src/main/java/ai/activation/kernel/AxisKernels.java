@@ -49,6 +49,11 @@ public final class AxisKernels {
 	public static AxisFunction glu() {
 		return new AxisFunction() {
 			@Override
+			public int lengthMultiple() {
+				return 2;
+			}
+
+			@Override
 			public int outputLength(int length) {
 				return length / 2;
 			}
