@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import ai.activation.catalog.Activation;
+import ai.activation.catalog.Constraint;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,14 +21,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param latex the definition in LaTeX
  * @param alongAxis whether the function is applied along an axis rather than element by element
  * @param parameters the query parameters
+ * @param constraints the rules that tie several parameters together, e.g. {@code lower <= upper}
  */
 record FunctionDescription(String name, List<String> aliases, String summary, String formula, String latex,
-		boolean alongAxis, List<ParameterDescription> parameters) {
+		boolean alongAxis, List<ParameterDescription> parameters, List<String> constraints) {
 
 	static FunctionDescription of(Activation function) {
 		return new FunctionDescription(function.canonicalName(), function.aliases(), function.summary(),
 				function.formula(), function.latex(), function.alongAxis(),
-				function.parameters().stream().map(ParameterDescription::of).toList());
+				function.parameters().stream().map(ParameterDescription::of).toList(),
+				function.constraints().stream().map(Constraint::rule).toList());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package ai.activation.activate;
 
+import ai.activation.HttpTestClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static ai.activation.activate.HttpTestClient.assertProblem;
-import static ai.activation.activate.HttpTestClient.assertResult;
+import static ai.activation.HttpTestClient.assertProblem;
+import static ai.activation.HttpTestClient.assertResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -332,6 +333,7 @@ class ActivationIntegrationTests {
 		JsonNode rrelu = assertResult(this.http.get("/activate/rrelu"));
 		assertThat(rrelu.get("parameters").get(0).get("default").asDouble()).isEqualTo(0.125);
 		assertThat(rrelu.get("parameters").get(1).get("default").asDouble()).isEqualTo(1.0 / 3);
+		assertThat(strings(rrelu.get("constraints"))).containsExactly("lower <= upper");
 	}
 
 	@Test
