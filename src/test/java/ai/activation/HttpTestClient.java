@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Talks to the service over real HTTP with the JDK client, and checks the parts every answer shares.
+ * Talks to the service over real HTTP with the JDK client, and checks the parts every answer shares;
+ * shared by the end-to-end tests of every feature.
  */
-final class HttpTestClient {
+public final class HttpTestClient {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -24,28 +25,28 @@ final class HttpTestClient {
 
 	private final String base;
 
-	HttpTestClient(int port) {
+	public HttpTestClient(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	HttpResponse<String> post(String path, String body) {
+	public HttpResponse<String> post(String path, String body) {
 		return post(path, body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	HttpResponse<String> post(String path, byte[] body) {
+	public HttpResponse<String> post(String path, byte[] body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(request(path).GET());
 	}
 
-	HttpRequest.Builder request(String path) {
+	public HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.base + path));
 	}
 
-	HttpResponse<String> send(HttpRequest.Builder request) {
+	public HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
 			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -58,14 +59,14 @@ final class HttpTestClient {
 		}
 	}
 
-	static JsonNode json(HttpResponse<String> response) {
+	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}
 
 	/**
 	 * Checks that a response is a 200 JSON result and returns its body.
 	 */
-	static JsonNode assertResult(HttpResponse<String> response) {
+	public static JsonNode assertResult(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/json"));
@@ -76,7 +77,7 @@ final class HttpTestClient {
 	 * Checks that a response is an RFC 9457 problem with the given status that gives nothing of the
 	 * internals away, and returns its body.
 	 */
-	static JsonNode assertProblem(HttpResponse<String> response, int status) {
+	public static JsonNode assertProblem(HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).doesNotContain("Exception", "at ai.activation", "java.", "<html");

@@ -1,5 +1,6 @@
 package ai.activation.activate;
 
+import ai.activation.HttpTestClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static ai.activation.activate.HttpTestClient.assertProblem;
+import static ai.activation.HttpTestClient.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import ai.activation.HttpTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +30,6 @@ class ProblemDetailsIntegrationTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final String VALUES = "{\"values\": [1, 2]}";
-
-	private final HttpClient client = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -126,11 +124,11 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		return new HttpTestClient(this.port).request(path);
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		return new HttpTestClient(this.port).send(request);
 	}
 
 	/** Sends bytes the JDK client refuses to send, such as a malformed request target. */
@@ -145,16 +143,7 @@ class ProblemDetailsIntegrationTests {
 	}
 
 	private static JsonNode problem(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.body()).doesNotContain("Exception", "at ai.activation", "java.", "<html");
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("type").asString()).isNotBlank();
-		assertThat(problem.get("title").asString()).isNotBlank();
-		assertThat(problem.get("detail").asString()).isNotBlank();
-		assertThat(problem.get("instance").asString()).startsWith("/");
-		return problem;
+		return HttpTestClient.assertProblem(response, status);
 	}
 
 }
