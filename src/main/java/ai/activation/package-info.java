@@ -1,5 +1,6 @@
 /**
- * The activation service: HTTP in {@code activate}, the function catalog in {@code catalog}, pure
- * numerics in {@code kernel}, cross-cutting web configuration in {@code system}.
+ * The activation service: HTTP in {@code activate}, the function catalog in
+ * {@code catalog}, pure numerics in {@code kernel}, cross-cutting web configuration in
+ * {@code system}.
  */
 package ai.activation;

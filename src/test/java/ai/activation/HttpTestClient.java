@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Talks to the service over real HTTP with the JDK client, and checks the parts every answer shares;
- * shared by the end-to-end tests of every feature.
+ * Talks to the service over real HTTP with the JDK client, and checks the parts every
+ * answer shares; shared by the end-to-end tests of every feature.
  */
 public final class HttpTestClient {
 
@@ -68,14 +68,14 @@ public final class HttpTestClient {
 	 */
 	public static JsonNode assertResult(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		return json(response);
 	}
 
 	/**
-	 * Checks that a response is an RFC 9457 problem with the given status that gives nothing of the
-	 * internals away, and returns its body.
+	 * Checks that a response is an RFC 9457 problem with the given status that gives
+	 * nothing of the internals away, and returns its body.
 	 */
 	public static JsonNode assertProblem(HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

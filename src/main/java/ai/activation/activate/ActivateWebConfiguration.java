@@ -8,8 +8,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Plugs the {@code /activate} feature into Spring MVC: the tensor codecs ahead of Jackson, and the
- * resolver of {@link FunctionCall} arguments.
+ * Plugs the {@code /activate} feature into Spring MVC: the tensor codecs ahead of
+ * Jackson, and the resolver of {@link FunctionCall} arguments.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivateWebConfiguration implements WebMvcConfigurer {

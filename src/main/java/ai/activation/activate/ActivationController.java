@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /activate/{function}} applies a function to the body's values; {@code GET /activate} and
- * {@code GET /activate/{function}} describe the catalog.
+ * {@code POST /activate/{function}} applies a function to the body's values;
+ * {@code GET /activate} and {@code GET /activate/{function}} describe the catalog.
  */
 @RestController
 @RequestMapping("/activate")
@@ -33,7 +33,8 @@ class ActivationController {
 
 	/**
 	 * Applies a function.
-	 * @param call the function and its arguments, resolved from the path and query before the body is read
+	 * @param call the function and its arguments, resolved from the path and query before
+	 * the body is read
 	 * @param values the tensor, or {@code null} for an empty body
 	 * @return the result
 	 */

@@ -10,8 +10,9 @@ import ai.activation.kernel.Tensor;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies a catalog function to a validated tensor: binds the kernel to the arguments, runs it into a new
- * array and refuses to answer with a value that is not finite. Stateless; inputs are never modified.
+ * Applies a catalog function to a validated tensor: binds the kernel to the arguments,
+ * runs it into a new array and refuses to answer with a value that is not finite.
+ * Stateless; inputs are never modified.
  */
 @Service
 class ActivationService {
@@ -19,10 +20,12 @@ class ActivationService {
 	/**
 	 * Applies a function.
 	 * @param function the function
-	 * @param arguments its validated arguments; the axis, if any, lies in {@code [−rank, rank)}
+	 * @param arguments its validated arguments; the axis, if any, lies in
+	 * {@code [−rank, rank)}
 	 * @param input the tensor, not modified
 	 * @return the result, with the number of overflow-avoidance events
-	 * @throws ResultOutOfRangeException if a true result lies outside the range of a double
+	 * @throws ResultOutOfRangeException if a true result lies outside the range of a
+	 * double
 	 */
 	ActivationResult apply(Activation function, Arguments arguments, Tensor input) {
 		Kernel kernel = function.bind(arguments);
@@ -32,9 +35,10 @@ class ActivationService {
 			int bad = firstNonFinite(output);
 			if (bad >= 0) {
 				String pointer = ValuesPointer.of(bad, input.shape());
-				throw new ResultOutOfRangeException(pointer, function.canonicalName() + " of the element at "
-						+ pointer + " lies outside the range of a double, and the service never answers with "
-						+ "infinity or NaN.");
+				throw new ResultOutOfRangeException(pointer,
+						function.canonicalName() + " of the element at " + pointer
+								+ " lies outside the range of a double, and the service never answers with "
+								+ "infinity or NaN.");
 			}
 			return new ActivationResult(function, new Tensor(output, input.shape()), events);
 		}
@@ -47,7 +51,8 @@ class ActivationService {
 		long events = axisFunction.apply(input.values(), Lanes.of(input.shape(), axis), output);
 		int bad = firstNonFinite(output);
 		if (bad >= 0) {
-			// The output position is also an input position: the same element for the softmax family and
+			// The output position is also an input position: the same element for the
+			// softmax family and
 			// sparsemax, the gated element of the first half for GLU.
 			String pointer = ValuesPointer.of(bad, shape);
 			throw new ResultOutOfRangeException(pointer,

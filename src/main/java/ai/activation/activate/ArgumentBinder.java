@@ -14,10 +14,11 @@ import ai.activation.catalog.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a function's {@link Arguments} from the query parameters, driven by the catalog's parameter list:
- * numbers must be plain finite decimals within their range, axes integers, choices one of their words;
- * cross-parameter constraints are checked once the defaults are filled in. Every fault is an
- * {@link InvalidParameterException} naming the parameter.
+ * Builds a function's {@link Arguments} from the query parameters, driven by the
+ * catalog's parameter list: numbers must be plain finite decimals within their range,
+ * axes integers, choices one of their words; cross-parameter constraints are checked once
+ * the defaults are filled in. Every fault is an {@link InvalidParameterException} naming
+ * the parameter.
  */
 @Component
 class ArgumentBinder {
@@ -33,8 +34,8 @@ class ArgumentBinder {
 	 * @param function the function
 	 * @param query every query parameter by name, with all the values given for it
 	 * @return the arguments, with defaults for the omitted parameters
-	 * @throws InvalidParameterException if a parameter is unknown, repeated, malformed or out of range, or
-	 * if a constraint between parameters does not hold
+	 * @throws InvalidParameterException if a parameter is unknown, repeated, malformed or
+	 * out of range, or if a constraint between parameters does not hold
 	 */
 	Arguments bind(Activation function, Map<String, String[]> query) {
 		for (Map.Entry<String, String[]> entry : query.entrySet()) {

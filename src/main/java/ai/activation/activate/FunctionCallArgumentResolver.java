@@ -14,9 +14,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Resolves a {@link FunctionCall} from the {@code {function}} path variable and the query string. Declared
- * before the body in a handler's parameters, it answers 404 for an unknown function and 400 for a bad
- * parameter before the body is read.
+ * Resolves a {@link FunctionCall} from the {@code {function}} path variable and the query
+ * string. Declared before the body in a handler's parameters, it answers 404 for an
+ * unknown function and 400 for a bad parameter before the body is read.
  */
 class FunctionCallArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -11,17 +11,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The description of one catalog function, as {@code GET /activate/{function}} answers it; derived from
- * {@link Activation} and nothing else.
+ * The description of one catalog function, as {@code GET /activate/{function}} answers
+ * it; derived from {@link Activation} and nothing else.
  *
  * @param name the canonical name
  * @param aliases the other accepted names
  * @param summary one sentence
  * @param formula the definition in plain text
  * @param latex the definition in LaTeX
- * @param alongAxis whether the function is applied along an axis rather than element by element
+ * @param alongAxis whether the function is applied along an axis rather than element by
+ * element
  * @param parameters the query parameters
- * @param constraints the rules that tie several parameters together, e.g. {@code lower <= upper}
+ * @param constraints the rules that tie several parameters together, e.g.
+ * {@code lower <= upper}
  */
 record FunctionDescription(String name, List<String> aliases, String summary, String formula, String latex,
 		boolean alongAxis, List<ParameterDescription> parameters, List<String> constraints) {
@@ -38,12 +40,13 @@ record FunctionDescription(String name, List<String> aliases, String summary, St
 	 *
 	 * @param name the query parameter name
 	 * @param type {@code number}, {@code axis} or {@code choice}
-	 * @param defaultValue the value taken when omitted; {@code null} where omission means absent
+	 * @param defaultValue the value taken when omitted; {@code null} where omission means
+	 * absent
 	 * @param allowed the allowed values
 	 * @param description one sentence
 	 */
-	record ParameterDescription(String name, String type, @JsonProperty("default") Object defaultValue,
-			Allowed allowed, String description) {
+	record ParameterDescription(String name, String type, @JsonProperty("default") Object defaultValue, Allowed allowed,
+			String description) {
 
 		static ParameterDescription of(Parameter parameter) {
 			return new ParameterDescription(parameter.name(), parameter.type().name().toLowerCase(Locale.ROOT),
@@ -53,8 +56,8 @@ record FunctionDescription(String name, List<String> aliases, String summary, St
 	}
 
 	/**
-	 * The allowed values of a parameter: an interval for numbers, words for choices. Unbounded ends of an
-	 * interval are {@code null}, as JSON has no infinity.
+	 * The allowed values of a parameter: an interval for numbers, words for choices.
+	 * Unbounded ends of an interval are {@code null}, as JSON has no infinity.
 	 *
 	 * @param description the allowed values in words
 	 * @param min the lower bound of a number, or {@code null} if unbounded

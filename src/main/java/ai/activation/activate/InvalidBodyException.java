@@ -3,8 +3,8 @@ package ai.activation.activate;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * A request body that cannot be read as {@code {"values": X}}: answered with 400 and a JSON Pointer
- * to the first offending place.
+ * A request body that cannot be read as {@code {"values": X}}: answered with 400 and a
+ * JSON Pointer to the first offending place.
  */
 public class InvalidBodyException extends HttpMessageNotReadableException {
 
@@ -13,8 +13,8 @@ public class InvalidBodyException extends HttpMessageNotReadableException {
 	/**
 	 * Creates the exception.
 	 * @param detail what is wrong, for a person to act on
-	 * @param pointer the RFC 6901 JSON Pointer of the offending place, e.g. {@code /values/3/1}, or
-	 * {@code ""} for the whole document
+	 * @param pointer the RFC 6901 JSON Pointer of the offending place, e.g.
+	 * {@code /values/3/1}, or {@code ""} for the whole document
 	 */
 	public InvalidBodyException(String detail, String pointer) {
 		super(detail, (Throwable) null, null);

@@ -7,8 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A query parameter that the function does not take, or whose value is malformed or out of range:
- * answered with 400 and a problem that names the parameter and what it allows.
+ * A query parameter that the function does not take, or whose value is malformed or out
+ * of range: answered with 400 and a problem that names the parameter and what it allows.
  */
 class InvalidParameterException extends ErrorResponseException {
 

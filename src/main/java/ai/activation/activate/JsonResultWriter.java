@@ -8,9 +8,9 @@ import tools.jackson.core.ObjectWriteContext;
 import ai.activation.kernel.Tensor;
 
 /**
- * Writes {@code {"function": ..., "shape": [...], "values": Y}} straight from the primitive result,
- * streaming, with Y nested as the shape says. Every double is written so that it reads back to the
- * same bits.
+ * Writes {@code {"function": ..., "shape": [...], "values": Y}} straight from the
+ * primitive result, streaming, with Y nested as the shape says. Every double is written
+ * so that it reads back to the same bits.
  */
 final class JsonResultWriter {
 

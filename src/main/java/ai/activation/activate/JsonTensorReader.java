@@ -15,15 +15,17 @@ import tools.jackson.core.json.JsonFactory;
 import ai.activation.kernel.Tensor;
 
 /**
- * Reads {@code {"values": X}} straight into a primitive {@code double[]} and a shape, streaming: no
- * boxed numbers, no JSON tree. Every fault is an {@link InvalidBodyException} with a JSON Pointer.
+ * Reads {@code {"values": X}} straight into a primitive {@code double[]} and a shape,
+ * streaming: no boxed numbers, no JSON tree. Every fault is an
+ * {@link InvalidBodyException} with a JSON Pointer.
  *
  * <p>
- * X is a non-empty array of numbers, or a rectangular nested array of rank up to {@value #MAX_RANK}.
- * Rejected, each with the pointer of the first offending place: anything but one object with the single
- * field {@code values}, duplicate or unknown fields, empty arrays, elements that are not numbers
- * (strings such as {@code "NaN"}, {@code null}, booleans, objects), ragged or mixed-depth arrays,
- * {@code NaN} and {@code Infinity} tokens, literals beyond the double range such as {@code 1e400},
+ * X is a non-empty array of numbers, or a rectangular nested array of rank up to
+ * {@value #MAX_RANK}. Rejected, each with the pointer of the first offending place:
+ * anything but one object with the single field {@code values}, duplicate or unknown
+ * fields, empty arrays, elements that are not numbers (strings such as {@code "NaN"},
+ * {@code null}, booleans, objects), ragged or mixed-depth arrays, {@code NaN} and
+ * {@code Infinity} tokens, literals beyond the double range such as {@code 1e400},
  * trailing content and invalid UTF-8.
  */
 final class JsonTensorReader {
@@ -88,7 +90,8 @@ final class JsonTensorReader {
 		Tensor document(JsonParser parser) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
-				throw new InvalidBodyException("The request body is empty; send a JSON object {\"values\": [...]}.", "");
+				throw new InvalidBodyException("The request body is empty; send a JSON object {\"values\": [...]}.",
+						"");
 			}
 			if (token != JsonToken.START_OBJECT) {
 				throw new InvalidBodyException(
@@ -119,10 +122,8 @@ final class JsonTensorReader {
 
 		private Tensor values(JsonParser parser) {
 			if (parser.currentToken() != JsonToken.START_ARRAY) {
-				throw new InvalidBodyException(
-						"'values' must be an array of numbers or a nested array of numbers, not "
-								+ describe(parser.currentToken()) + ".",
-						"/values");
+				throw new InvalidBodyException("'values' must be an array of numbers or a nested array of numbers, not "
+						+ describe(parser.currentToken()) + ".", "/values");
 			}
 			Arrays.fill(this.shape, -1);
 			this.depth = 0;
@@ -154,8 +155,9 @@ final class JsonTensorReader {
 						pointer());
 			}
 			if (this.rank != -1 && arrayDepth > this.rank) {
-				throw new InvalidBodyException("Mixed nesting: expected a number here, as at the same depth before, "
-						+ "but found an array.", pointer());
+				throw new InvalidBodyException(
+						"Mixed nesting: expected a number here, as at the same depth before, " + "but found an array.",
+						pointer());
 			}
 			checkLength();
 			this.depth++;
@@ -186,16 +188,15 @@ final class JsonTensorReader {
 				this.rank = this.depth + 1;
 			}
 			else if (this.rank != this.depth + 1) {
-				throw new InvalidBodyException("Mixed nesting: expected an array here, as at the same depth before, "
-						+ "but found a number.", pointer());
+				throw new InvalidBodyException(
+						"Mixed nesting: expected an array here, as at the same depth before, " + "but found a number.",
+						pointer());
 			}
 			checkLength();
 			double value = parser.getDoubleValue();
 			if (Double.isInfinite(value)) {
-				throw new InvalidBodyException(
-						"The number " + abbreviate(parser.getText()) + " is beyond the range of a double (about "
-								+ "±1.7976931348623157e308).",
-						pointer());
+				throw new InvalidBodyException("The number " + abbreviate(parser.getText())
+						+ " is beyond the range of a double (about " + "±1.7976931348623157e308).", pointer());
 			}
 			if (value == 0 && token == JsonToken.VALUE_NUMBER_INT && parser.getText().startsWith("-")) {
 				value = -0.0;

@@ -9,9 +9,9 @@ import ai.activation.kernel.Tensor;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what depends on both the arguments and the body: that the axis lies in {@code [−rank, rank)}
- * for the tensor's rank, and that its length suits the function, e.g. even for GLU, which splits it in
- * halves.
+ * Checks what depends on both the arguments and the body: that the axis lies in
+ * {@code [−rank, rank)} for the tensor's rank, and that its length suits the function,
+ * e.g. even for GLU, which splits it in halves.
  */
 @Component
 class RequestValidator {
@@ -20,7 +20,8 @@ class RequestValidator {
 	 * Checks a call against the tensor it is applied to.
 	 * @param call the function and its arguments
 	 * @param values the tensor read from the body
-	 * @throws InvalidParameterException if the axis is out of range or the axis length does not suit the function
+	 * @throws InvalidParameterException if the axis is out of range or the axis length
+	 * does not suit the function
 	 */
 	void validate(FunctionCall call, Tensor values) {
 		for (Parameter parameter : call.function().parameters()) {
@@ -36,8 +37,7 @@ class RequestValidator {
 		if (axis < -rank || axis >= rank) {
 			throw new InvalidParameterException(parameter.name(), parameter.allowed(),
 					"Axis " + axis + " is out of range for values of rank " + rank + " (shape "
-							+ Arrays.toString(values.shape()) + "); use an integer in [" + -rank + ", " + rank
-							+ ").");
+							+ Arrays.toString(values.shape()) + "); use an integer in [" + -rank + ", " + rank + ").");
 		}
 		int length = values.shape()[(axis < 0) ? axis + rank : axis];
 		Kernel.AlongAxis kernel = (Kernel.AlongAxis) call.function().bind(call.arguments());

@@ -7,8 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A result whose true value lies outside the range of a double, so that the service would have to answer
- * with infinity or NaN: answered with 422 and the JSON Pointer of the input element responsible.
+ * A result whose true value lies outside the range of a double, so that the service would
+ * have to answer with infinity or NaN: answered with 422 and the JSON Pointer of the
+ * input element responsible.
  */
 class ResultOutOfRangeException extends ErrorResponseException {
 

@@ -12,9 +12,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 
 /**
- * Reads request bodies into a {@link Tensor} and writes an {@link ActivationResult}, in one media type,
- * through a streaming codec: no Jackson tree, no boxed numbers. One instance per media type, so that
- * another encoding is one more registration in {@link ActivateWebConfiguration}.
+ * Reads request bodies into a {@link Tensor} and writes an {@link ActivationResult}, in
+ * one media type, through a streaming codec: no Jackson tree, no boxed numbers. One
+ * instance per media type, so that another encoding is one more registration in
+ * {@link ActivateWebConfiguration}.
  */
 final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Object> {
 

@@ -9,8 +9,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A function name that is neither a canonical name nor an alias in the catalog: answered with 404 and
- * the list of known names.
+ * A function name that is neither a canonical name nor an alias in the catalog: answered
+ * with 404 and the list of known names.
  */
 class UnknownFunctionException extends ErrorResponseException {
 
@@ -25,8 +25,7 @@ class UnknownFunctionException extends ErrorResponseException {
 	private static ProblemDetail problem(String name) {
 		String known = String.join(", ", Catalog.names());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"There is no activation function named '" + name + "'. Known functions and aliases: " + known
-						+ ".");
+				"There is no activation function named '" + name + "'. Known functions and aliases: " + known + ".");
 		problem.setType(URI.create("unknown-function"));
 		problem.setTitle("Unknown function");
 		problem.setProperty("knownFunctions", Catalog.names());

@@ -7,8 +7,9 @@ import ai.activation.kernel.AxisKernels;
 import ai.activation.kernel.Scalars;
 
 /**
- * The catalog: every activation function the service offers, with its names, parameters, formulas and
- * the kernel it binds to. Parameters and definitions follow PyTorch unless noted.
+ * The catalog: every activation function the service offers, with its names, parameters,
+ * formulas and the kernel it binds to. Parameters and definitions follow PyTorch unless
+ * noted.
  */
 public enum Activation {
 
@@ -18,8 +19,8 @@ public enum Activation {
 			List.of(), List.of(), (a) -> new Kernel.Elementwise(Scalars.STEP)),
 
 	/** The identity. */
-	IDENTITY("identity", List.of("linear"), "Returns the input unchanged.", "x", "\\mathrm{identity}(x) = x",
-			List.of(), List.of(), (a) -> new Kernel.Elementwise(Scalars.IDENTITY)),
+	IDENTITY("identity", List.of("linear"), "Returns the input unchanged.", "x", "\\mathrm{identity}(x) = x", List.of(),
+			List.of(), (a) -> new Kernel.Elementwise(Scalars.IDENTITY)),
 
 	/** The logistic function. */
 	SIGMOID("sigmoid", List.of("logistic"), "Logistic sigmoid; exact in both tails, subnormal below x = -708.",
@@ -27,8 +28,8 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise(Scalars.SIGMOID)),
 
 	/** The rectified linear unit. */
-	RELU("relu", List.of("ramp"), "Rectified linear unit.", "max(0, x)", "\\mathrm{relu}(x) = \\max(0, x)",
-			List.of(), List.of(), (a) -> new Kernel.Elementwise(Scalars.RELU)),
+	RELU("relu", List.of("ramp"), "Rectified linear unit.", "max(0, x)", "\\mathrm{relu}(x) = \\max(0, x)", List.of(),
+			List.of(), (a) -> new Kernel.Elementwise(Scalars.RELU)),
 
 	/** Softmax along an axis. */
 	SOFTMAX("softmax", List.of(), "Softmax along an axis, with the maximum subtracted so that exp cannot overflow.",
@@ -42,8 +43,8 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise(Scalars.TANH)),
 
 	/** ReLU capped at 6. */
-	RELU6("relu6", List.of(), "ReLU capped at 6.", "min(max(0, x), 6)", "\\min(\\max(0, x), 6)", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.RELU6)),
+	RELU6("relu6", List.of(), "ReLU capped at 6.", "min(max(0, x), 6)", "\\min(\\max(0, x), 6)", List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(Scalars.RELU6)),
 
 	/** Leaky ReLU. */
 	LEAKY_RELU("leaky_relu", List.of(), "Leaky ReLU.", "x if x > 0, else negative_slope * x",
@@ -92,8 +93,8 @@ public enum Activation {
 			"x \\Phi(x) = \\frac{x}{2} \\operatorname{erfc}\\left(-\\frac{x}{\\sqrt{2}}\\right)",
 			List.of(Parameter.choice("approximate", "none", List.of("none", "tanh"),
 					"none for the exact x * Phi(x); tanh for the tanh approximation.")),
-			List.of(), (a) -> new Kernel.Elementwise(
-					"tanh".equals(a.choice("approximate")) ? Scalars.GELU_TANH : Scalars.GELU)),
+			List.of(),
+			(a) -> new Kernel.Elementwise("tanh".equals(a.choice("approximate")) ? Scalars.GELU_TANH : Scalars.GELU)),
 
 	/** Sigmoid linear unit, also called swish. */
 	SILU("silu", List.of("swish"), "Sigmoid linear unit (swish).", "x * sigmoid(x)", "x \\sigma(x)", List.of(),
@@ -110,12 +111,11 @@ public enum Activation {
 			List.of(Parameter.number("beta", 1.0, Range.POSITIVE, "The sharpness of the curve."),
 					Parameter.number("threshold", null, Range.ANY,
 							"If given, x is returned where beta * x > threshold; absent by default.")),
-			List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.softplus(a.number("beta"), a.numberOrNaN("threshold")))),
+			List.of(), (a) -> new Kernel.Elementwise(Scalars.softplus(a.number("beta"), a.numberOrNaN("threshold")))),
 
 	/** Softsign. */
-	SOFTSIGN("softsign", List.of("soft_sign"), "Softsign.", "x / (1 + |x|)", "\\frac{x}{1 + |x|}", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.SOFTSIGN)),
+	SOFTSIGN("softsign", List.of("soft_sign"), "Softsign.", "x / (1 + |x|)", "\\frac{x}{1 + |x|}", List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(Scalars.SOFTSIGN)),
 
 	/** Hard tanh: a clamp. */
 	HARDTANH("hardtanh", List.of("hard_tanh"), "Hard tanh: x clamped to [min_val, max_val].",
@@ -221,7 +221,8 @@ public enum Activation {
 	}
 
 	/**
-	 * Returns the canonical name, as used in {@code /activate/{function}} and in responses.
+	 * Returns the canonical name, as used in {@code /activate/{function}} and in
+	 * responses.
 	 * @return the name
 	 */
 	public String canonicalName() {

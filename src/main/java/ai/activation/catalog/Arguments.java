@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The values of a function's parameters for one call, defaults filled in, already checked against the
- * catalog's ranges.
+ * The values of a function's parameters for one call, defaults filled in, already checked
+ * against the catalog's ranges.
  */
 public final class Arguments {
 
@@ -57,8 +57,8 @@ public final class Arguments {
 	}
 
 	/**
-	 * Returns every value by parameter name, in catalog order; absent optional parameters map to
-	 * {@code null}.
+	 * Returns every value by parameter name, in catalog order; absent optional parameters
+	 * map to {@code null}.
 	 * @return the values
 	 */
 	public Map<String, Object> asMap() {

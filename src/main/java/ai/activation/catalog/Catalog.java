@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds catalog functions by name: case-insensitively, with {@code -} and {@code _} interchangeable,
- * through canonical names and aliases alike.
+ * Finds catalog functions by name: case-insensitively, with {@code -} and {@code _}
+ * interchangeable, through canonical names and aliases alike.
  */
 public final class Catalog {
 

@@ -3,7 +3,8 @@ package ai.activation.catalog;
 import java.util.function.Predicate;
 
 /**
- * A rule that ties several parameters of one function together, such as {@code lower ≤ upper}.
+ * A rule that ties several parameters of one function together, such as
+ * {@code lower ≤ upper}.
  *
  * @param parameter the parameter blamed when the rule is broken
  * @param rule the rule in words, e.g. {@code "lower <= upper"}

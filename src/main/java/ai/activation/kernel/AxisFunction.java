@@ -1,7 +1,8 @@
 package ai.activation.kernel;
 
 /**
- * An activation function applied along one axis of a tensor: the softmax family, GLU, sparsemax.
+ * An activation function applied along one axis of a tensor: the softmax family, GLU,
+ * sparsemax.
  */
 public interface AxisFunction {
 
@@ -15,8 +16,8 @@ public interface AxisFunction {
 	}
 
 	/**
-	 * Returns the number the length of the input axis must be a multiple of: 2 for GLU, which splits the
-	 * axis into halves, 1 for the others.
+	 * Returns the number the length of the input axis must be a multiple of: 2 for GLU,
+	 * which splits the axis into halves, 1 for the others.
 	 * @return the required divisor of the axis length
 	 */
 	default int lengthMultiple() {
@@ -25,10 +26,13 @@ public interface AxisFunction {
 
 	/**
 	 * Applies the function along every lane.
-	 * @param in the input tensor, row major, laid out as {@code lanes} describes; not modified
+	 * @param in the input tensor, row major, laid out as {@code lanes} describes; not
+	 * modified
 	 * @param lanes the lanes of the input
-	 * @param out the output tensor, laid out with the axis length {@link #outputLength(int)}
-	 * @return the number of overflow-avoidance events: lanes where the textbook formula would fail
+	 * @param out the output tensor, laid out with the axis length
+	 * {@link #outputLength(int)}
+	 * @return the number of overflow-avoidance events: lanes where the textbook formula
+	 * would fail
 	 */
 	long apply(double[] in, Lanes lanes, double[] out);
 

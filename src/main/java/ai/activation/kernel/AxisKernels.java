@@ -38,12 +38,13 @@ public final class AxisKernels {
 	}
 
 	/**
-	 * glu: a·σ(b), where a and b are the first and second halves of the lane. For b &lt; −40 the product
-	 * a·e^b is scaled by 2^k, so it stays accurate where σ(b) is subnormal but the product is not.
-	 * Within 3 ulp.
+	 * glu: a·σ(b), where a and b are the first and second halves of the lane. For b &lt;
+	 * −40 the product a·e^b is scaled by 2^k, so it stays accurate where σ(b) is
+	 * subnormal but the product is not. Within 3 ulp.
 	 *
 	 * <p>
-	 * Events, counted per output element: the textbook a/(1 + e^−b) overflows e^−b (b &lt; −709.78).
+	 * Events, counted per output element: the textbook a/(1 + e^−b) overflows e^−b (b
+	 * &lt; −709.78).
 	 * @return the function, whose output axis is half as long
 	 */
 	public static AxisFunction glu() {
@@ -82,16 +83,18 @@ public final class AxisKernels {
 	}
 
 	/**
-	 * sparsemax: the Euclidean projection of the lane onto the probability simplex (Martins and
-	 * Astudillo, 2016): max(z_i − τ, 0) with τ such that the outputs sum to 1. Computed in shifted
-	 * coordinates d_i = z_i − max z, held exactly as double-doubles; elements with d_i ≤ −1 are outside
-	 * the support (τ ≥ max − 1) and give 0. The support size, the cumulative sums and τ are computed in
-	 * double-double, so ties are resolved exactly and small outputs are still within 1 ulp.
+	 * sparsemax: the Euclidean projection of the lane onto the probability simplex
+	 * (Martins and Astudillo, 2016): max(z_i − τ, 0) with τ such that the outputs sum to
+	 * 1. Computed in shifted coordinates d_i = z_i − max z, held exactly as
+	 * double-doubles; elements with d_i ≤ −1 are outside the support (τ ≥ max − 1) and
+	 * give 0. The support size, the cumulative sums and τ are computed in double-double,
+	 * so ties are resolved exactly and small outputs are still within 1 ulp.
 	 *
 	 * <p>
-	 * Events, counted per lane: the textbook sort-and-cumulative-sum algorithm on the unshifted z
-	 * reaches sums of magnitude n·max|z_i| ≥ 2^53, where the 1 of the simplex constraint is absorbed (or
-	 * the sums overflow), so its outputs flush to 0 or lose the support.
+	 * Events, counted per lane: the textbook sort-and-cumulative-sum algorithm on the
+	 * unshifted z reaches sums of magnitude n·max|z_i| ≥ 2^53, where the 1 of the simplex
+	 * constraint is absorbed (or the sums overflow), so its outputs flush to 0 or lose
+	 * the support.
 	 * @return the function
 	 */
 	public static AxisFunction sparsemax() {
@@ -125,7 +128,8 @@ public final class AxisKernels {
 					}
 				}
 				Arrays.sort(candidates, 0, count);
-				// support size: the largest k with 1 + k·d_(k) > Σ_{j≤k} d_(j), d sorted descending
+				// support size: the largest k with 1 + k·d_(k) > Σ_{j≤k} d_(j), d sorted
+				// descending
 				c[0] = 0;
 				c[1] = 0;
 				double tauH = -1.0;
@@ -156,16 +160,18 @@ public final class AxisKernels {
 	}
 
 	/**
-	 * The softmax family on the lanes of {@code in}. With v = x (or −x for softmin) and m = max v, each
-	 * d_i = (v_i − m)/T is formed as a double-double (two-sum, then division with an fma remainder), as
-	 * its rounding is amplified |d_i|-fold by exp; e^d is evaluated as e^dh·(1 + dl). The sum of the
-	 * non-maximal terms R is compensated; S = 1 + R. softmax is e^d/S, scaled by 2^k where e^d is
-	 * subnormal; log_softmax is d − log1p(R), exact when one term dominates.
+	 * The softmax family on the lanes of {@code in}. With v = x (or −x for softmin) and m
+	 * = max v, each d_i = (v_i − m)/T is formed as a double-double (two-sum, then
+	 * division with an fma remainder), as its rounding is amplified |d_i|-fold by exp;
+	 * e^d is evaluated as e^dh·(1 + dl). The sum of the non-maximal terms R is
+	 * compensated; S = 1 + R. softmax is e^d/S, scaled by 2^k where e^d is subnormal;
+	 * log_softmax is d − log1p(R), exact when one term dominates.
 	 *
 	 * <p>
-	 * Events, counted per lane, for the textbook e^(v_i/T)/Σ e^(v_j/T) (and its log): the largest term
-	 * overflows (m/T &gt; 709.78), the sum overflows, or a term flushes to 0 (v_i/T ≤ −745.13) while its
-	 * true value is not 0 ((v_i − m)/T &gt; −745.13; for log_softmax any flushed term, as log 0 = −∞).
+	 * Events, counted per lane, for the textbook e^(v_i/T)/Σ e^(v_j/T) (and its log): the
+	 * largest term overflows (m/T &gt; 709.78), the sum overflows, or a term flushes to 0
+	 * (v_i/T ≤ −745.13) while its true value is not 0 ((v_i − m)/T &gt; −745.13; for
+	 * log_softmax any flushed term, as log 0 = −∞).
 	 */
 	private static long softmaxFamily(double[] in, Lanes lanes, double[] out, double temperature, boolean negate,
 			boolean log) {

@@ -1,18 +1,22 @@
 package ai.activation.kernel;
 
 /**
- * Error-free transformations and the few double-double operations the kernels need to keep the
- * rounding of an intermediate from being amplified, plus an exponential that cannot under- or
- * overflow before the final rounding.
+ * Error-free transformations and the few double-double operations the kernels need to
+ * keep the rounding of an intermediate from being amplified, plus an exponential that
+ * cannot under- or overflow before the final rounding.
  *
  * <p>
  * A double-double {@code (hi, lo)} stands for the unevaluated sum {@code hi + lo} with
- * {@code |lo| ≤ ulp(hi)/2}; it carries about 106 bits. Methods returning one are written into a
- * caller-provided {@code double[2]} so that no allocation happens in the hot loops.
+ * {@code |lo| ≤ ulp(hi)/2}; it carries about 106 bits. Methods returning one are written
+ * into a caller-provided {@code double[2]} so that no allocation happens in the hot
+ * loops.
  */
 final class DoubleDouble {
 
-	/** ln 2, high part with 32 trailing zero bits so that {@code k * LN2_HI} is exact for |k| &lt; 2^20. */
+	/**
+	 * ln 2, high part with 32 trailing zero bits so that {@code k * LN2_HI} is exact for
+	 * |k| &lt; 2^20.
+	 */
 	static final double LN2_HI = 6.93147180369123816490e-01;
 
 	/** ln 2 − LN2_HI. */
@@ -72,7 +76,8 @@ final class DoubleDouble {
 	}
 
 	/**
-	 * Divides a double-double by a double-double, writing the normalised result (one Newton step).
+	 * Divides a double-double by a double-double, writing the normalised result (one
+	 * Newton step).
 	 * @param ah high part of the dividend
 	 * @param al low part of the dividend
 	 * @param bh high part of the divisor
@@ -92,9 +97,9 @@ final class DoubleDouble {
 	}
 
 	/**
-	 * Returns {@code a · e^(th + tl) / b}, rounded once at the end, so that the result is accurate
-	 * (within about 2 ulp) even where e^t alone would overflow or be subnormal while the result is not,
-	 * and subnormal results carry one rounding only.
+	 * Returns {@code a · e^(th + tl) / b}, rounded once at the end, so that the result is
+	 * accurate (within about 2 ulp) even where e^t alone would overflow or be subnormal
+	 * while the result is not, and subnormal results carry one rounding only.
 	 * @param a a finite factor
 	 * @param b a finite non-zero divisor
 	 * @param th the exponent, high part
@@ -124,7 +129,8 @@ final class DoubleDouble {
 	}
 
 	/**
-	 * Writes e^(xh + xl) as a double-double, with a relative error of about 1e-30, for |x| &lt; 700.
+	 * Writes e^(xh + xl) as a double-double, with a relative error of about 1e-30, for
+	 * |x| &lt; 700.
 	 * @param xh the exponent, high part
 	 * @param xl the exponent, low part
 	 * @param out receives the result
@@ -141,7 +147,8 @@ final class DoubleDouble {
 		// s = r / 256
 		double sh = t[0] / 256.0;
 		double sl = t[1] / 256.0;
-		// f = e^s − 1 = s + s²/2 + s³/6 + ..., the cubic and higher terms in double precision
+		// f = e^s − 1 = s + s²/2 + s³/6 + ..., the cubic and higher terms in double
+		// precision
 		double[] s2 = new double[2];
 		mul(sh, sl, sh, sl, s2);
 		double tail = sh * sh * sh

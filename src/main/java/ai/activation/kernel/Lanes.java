@@ -1,8 +1,9 @@
 package ai.activation.kernel;
 
 /**
- * The lanes of a row-major tensor along one axis: {@code outer × length × inner} elements, where the
- * element {@code k} of lane {@code (o, i)} sits at index {@code (o * length + k) * inner + i}.
+ * The lanes of a row-major tensor along one axis: {@code outer × length × inner}
+ * elements, where the element {@code k} of lane {@code (o, i)} sits at index
+ * {@code (o * length + k) * inner + i}.
  *
  * @param outer the product of the dimensions before the axis
  * @param length the length of the axis

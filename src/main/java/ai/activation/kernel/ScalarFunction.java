@@ -4,21 +4,24 @@ package ai.activation.kernel;
  * An activation function applied element by element.
  *
  * <p>
- * Implementations are pure and stateless once constructed. {@link #naiveFails(double)} tells where the
- * textbook formula of the function would overflow an intermediate, or give NaN, ±∞ or a flushed
- * zero, while {@link #value(double)} returns the right value: an <em>overflow-avoidance event</em>.
+ * Implementations are pure and stateless once constructed. {@link #naiveFails(double)}
+ * tells where the textbook formula of the function would overflow an intermediate, or
+ * give NaN, ±∞ or a flushed zero, while {@link #value(double)} returns the right value:
+ * an <em>overflow-avoidance event</em>.
  */
 public interface ScalarFunction {
 
 	/**
 	 * Returns the function at {@code x}.
 	 * @param x a finite argument
-	 * @return the value, within the function's documented ulp bound of the correctly rounded result
+	 * @return the value, within the function's documented ulp bound of the correctly
+	 * rounded result
 	 */
 	double value(double x);
 
 	/**
-	 * Tells whether the textbook formula would fail at {@code x} where {@link #value(double)} does not.
+	 * Tells whether the textbook formula would fail at {@code x} where
+	 * {@link #value(double)} does not.
 	 * @param x a finite argument
 	 * @return {@code true} for an overflow-avoidance event
 	 */

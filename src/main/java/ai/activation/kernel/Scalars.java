@@ -3,20 +3,21 @@ package ai.activation.kernel;
 import org.apache.commons.numbers.gamma.Erfc;
 
 /**
- * The elementwise activation functions, in forms that stay accurate where the textbook formulas
- * overflow, cancel or flush to zero.
+ * The elementwise activation functions, in forms that stay accurate where the textbook
+ * formulas overflow, cancel or flush to zero.
  *
  * <p>
- * For every finite argument each function returns a finite value within the stated ulp bound of the
- * correctly rounded true value (the bounds are measured in {@code KernelAccuracyTests} and listed in
- * {@code docs/accuracy.md}); the piecewise-linear functions are exact (a single IEEE operation at
- * most). The only infinite results are where the true value itself is outside the double range; those
+ * For every finite argument each function returns a finite value within the stated ulp
+ * bound of the correctly rounded true value (the bounds are measured in
+ * {@code KernelAccuracyTests} and listed in {@code docs/accuracy.md}); the
+ * piecewise-linear functions are exact (a single IEEE operation at most). The only
+ * infinite results are where the true value itself is outside the double range; those
  * cases are named in the Javadoc of the function.
  *
  * <p>
- * {@link ScalarFunction#naiveFails(double)} is a cheap predicate (no exponential) telling where the
- * textbook formula in the Javadoc would overflow an intermediate, or return NaN, ±∞ or a flushed zero;
- * its exact definition is given per function.
+ * {@link ScalarFunction#naiveFails(double)} is a cheap predicate (no exponential) telling
+ * where the textbook formula in the Javadoc would overflow an intermediate, or return
+ * NaN, ±∞ or a flushed zero; its exact definition is given per function.
  */
 public final class Scalars {
 
@@ -29,10 +30,16 @@ public final class Scalars {
 	/** −53·ln 2: at and below this, 1 + e^x rounds to 1. */
 	static final double LN_HALF_ULP_OF_ONE = -36.7368005696771;
 
-	/** 2^−54: for 0 &lt; |x| ≤ this, e^x and e^−x both round to 1 (and e^x − 1 to 0) for x &lt; 0. */
+	/**
+	 * 2^−54: for 0 &lt; |x| ≤ this, e^x and e^−x both round to 1 (and e^x − 1 to 0) for x
+	 * &lt; 0.
+	 */
 	static final double EXP_FLUSH = 0x1p-54;
 
-	/** Beyond this distance below zero, x·e^x is computed by scaling (σ(x) = e^x to 4e−18). */
+	/**
+	 * Beyond this distance below zero, x·e^x is computed by scaling (σ(x) = e^x to
+	 * 4e−18).
+	 */
 	private static final double TAIL = -40.0;
 
 	private Scalars() {
@@ -51,12 +58,13 @@ public final class Scalars {
 	public static final ScalarFunction RELU6 = (x) -> Math.min(Math.max(0.0, x), 6.0);
 
 	/**
-	 * sigmoid(x) = σ(x) = 1 / (1 + e^−x), evaluated as e^x / (1 + e^x) for x &lt; 0 so that the left tail
-	 * is e^x itself, subnormal below x ≈ −708.4 and zero below −745.13. Within 2 ulp.
+	 * sigmoid(x) = σ(x) = 1 / (1 + e^−x), evaluated as e^x / (1 + e^x) for x &lt; 0 so
+	 * that the left tail is e^x itself, subnormal below x ≈ −708.4 and zero below
+	 * −745.13. Within 2 ulp.
 	 *
 	 * <p>
-	 * Event: the textbook 1/(1 + e^−x) overflows e^−x for x &lt; −ln(MAX_VALUE) ≈ −709.78 (and then
-	 * returns 0 where the true value is subnormal).
+	 * Event: the textbook 1/(1 + e^−x) overflows e^−x for x &lt; −ln(MAX_VALUE) ≈ −709.78
+	 * (and then returns 0 where the true value is subnormal).
 	 */
 	public static final ScalarFunction SIGMOID = new ScalarFunction() {
 		@Override
@@ -71,11 +79,12 @@ public final class Scalars {
 	};
 
 	/**
-	 * tanh x, by {@link Math#tanh(double)}: ±1 for |x| &gt; 19.1, x for tiny x. Within 2 ulp.
+	 * tanh x, by {@link Math#tanh(double)}: ±1 for |x| &gt; 19.1, x for tiny x. Within 2
+	 * ulp.
 	 *
 	 * <p>
-	 * Event: the textbook (e^x − e^−x)/(e^x + e^−x) gives ∞/∞ = NaN for |x| &gt; 709.78, and a flushed 0
-	 * for 0 &lt; |x| ≤ 2^−54, where e^x and e^−x both round to 1.
+	 * Event: the textbook (e^x − e^−x)/(e^x + e^−x) gives ∞/∞ = NaN for |x| &gt; 709.78,
+	 * and a flushed 0 for 0 &lt; |x| ≤ 2^−54, where e^x and e^−x both round to 1.
 	 */
 	public static final ScalarFunction TANH = new ScalarFunction() {
 		@Override
@@ -94,8 +103,8 @@ public final class Scalars {
 	public static final ScalarFunction SOFTSIGN = (x) -> x / (1.0 + Math.abs(x));
 
 	/**
-	 * hardsigmoid(x) = clamp(x/6 + 1/2, 0, 1), evaluated as (x + 3)/6 (exact sum near −3). Within 1 ulp;
-	 * no events.
+	 * hardsigmoid(x) = clamp(x/6 + 1/2, 0, 1), evaluated as (x + 3)/6 (exact sum near
+	 * −3). Within 1 ulp; no events.
 	 */
 	public static final ScalarFunction HARDSIGMOID = (x) -> {
 		if (x <= -3.0) {
@@ -108,10 +117,12 @@ public final class Scalars {
 	};
 
 	/**
-	 * hardswish(x) = x · hardsigmoid(x): 0 for x ≤ −3, x for x ≥ 3, else x(x + 3)/6. Within 2 ulp.
+	 * hardswish(x) = x · hardsigmoid(x): 0 for x ≤ −3, x for x ≥ 3, else x(x + 3)/6.
+	 * Within 2 ulp.
 	 *
 	 * <p>
-	 * Event: the textbook x·relu6(x + 3)/6 overflows x·6 for x &gt; MAX_VALUE/6 ≈ 3.0e307.
+	 * Event: the textbook x·relu6(x + 3)/6 overflows x·6 for x &gt; MAX_VALUE/6 ≈
+	 * 3.0e307.
 	 */
 	public static final ScalarFunction HARDSWISH = new ScalarFunction() {
 		@Override
@@ -132,10 +143,11 @@ public final class Scalars {
 	};
 
 	/**
-	 * tanhshrink(x) = x − tanh x. Three regimes: for |x| &lt; 1/2 the odd series x³(1/3 − 2x²/15 + …)
-	 * with x³ and the leading coefficient in double-double; for 1/2 ≤ |x| &lt; 2 the exact identity
-	 * (|x| − 1) + 2E/(1 + E), E = e^−2|x|, in double-double (the cancellation there amplifies the
-	 * error of a double tanh up to 14-fold); beyond, x − tanh x directly. Within 2 ulp.
+	 * tanhshrink(x) = x − tanh x. Three regimes: for |x| &lt; 1/2 the odd series x³(1/3 −
+	 * 2x²/15 + …) with x³ and the leading coefficient in double-double; for 1/2 ≤ |x|
+	 * &lt; 2 the exact identity (|x| − 1) + 2E/(1 + E), E = e^−2|x|, in double-double
+	 * (the cancellation there amplifies the error of a double tanh up to 14-fold);
+	 * beyond, x − tanh x directly. Within 2 ulp.
 	 *
 	 * <p>
 	 * Event: the textbook x − tanh x flushes to 0 where tanh x rounds to x, that is for
@@ -155,12 +167,14 @@ public final class Scalars {
 	};
 
 	/**
-	 * logsigmoid(x) = log σ(x) = −softplus(−x): x − log1p(e^x) for x &lt; 0, −log1p(e^−x) otherwise, so
-	 * the right tail is −e^−x (subnormal beyond 708.4) and the left tail is x. Within 2 ulp.
+	 * logsigmoid(x) = log σ(x) = −softplus(−x): x − log1p(e^x) for x &lt; 0, −log1p(e^−x)
+	 * otherwise, so the right tail is −e^−x (subnormal beyond 708.4) and the left tail is
+	 * x. Within 2 ulp.
 	 *
 	 * <p>
-	 * Event: the textbook log(1/(1 + e^−x)) overflows e^−x for x &lt; −709.78 (giving −∞), and flushes to
-	 * 0 for 36.74 &lt; x &lt; 745.13, where 1 + e^−x rounds to 1 but the true value −e^−x is not 0.
+	 * Event: the textbook log(1/(1 + e^−x)) overflows e^−x for x &lt; −709.78 (giving
+	 * −∞), and flushes to 0 for 36.74 &lt; x &lt; 745.13, where 1 + e^−x rounds to 1 but
+	 * the true value −e^−x is not 0.
 	 */
 	public static final ScalarFunction LOGSIGMOID = new ScalarFunction() {
 		@Override
@@ -175,9 +189,10 @@ public final class Scalars {
 	};
 
 	/**
-	 * silu(x) = x · σ(x): x/(1 + e^−x) for x ≥ −40; below, x·e^x·(1 − e^x) ≈ x·e^x computed by scaling
-	 * with 2^k, so that the result is accurate where σ(x) is subnormal but the product is not, and
-	 * subnormal results carry a single rounding (non-zero down to x ≈ −751.5). Within 3 ulp.
+	 * silu(x) = x · σ(x): x/(1 + e^−x) for x ≥ −40; below, x·e^x·(1 − e^x) ≈ x·e^x
+	 * computed by scaling with 2^k, so that the result is accurate where σ(x) is
+	 * subnormal but the product is not, and subnormal results carry a single rounding
+	 * (non-zero down to x ≈ −751.5). Within 3 ulp.
 	 *
 	 * <p>
 	 * Event: the textbook x/(1 + e^−x) overflows e^−x for x &lt; −709.78.
@@ -202,13 +217,13 @@ public final class Scalars {
 	};
 
 	/**
-	 * mish(x) = x · tanh(softplus(x)) = x · n/(n + 2) with n = e^x(e^x + 2); for x &gt; 0 as
-	 * x · (1 − 2E²/(1 + 2E + 2E²)), E = e^−x; for x &lt; −40 as x·e^x by scaling (non-zero down to
-	 * x ≈ −751.5). Within 3 ulp.
+	 * mish(x) = x · tanh(softplus(x)) = x · n/(n + 2) with n = e^x(e^x + 2); for x &gt; 0
+	 * as x · (1 − 2E²/(1 + 2E + 2E²)), E = e^−x; for x &lt; −40 as x·e^x by scaling
+	 * (non-zero down to x ≈ −751.5). Within 3 ulp.
 	 *
 	 * <p>
-	 * Event: the textbook x·tanh(log(1 + e^x)) overflows e^x for x &gt; 709.78, and flushes to 0 for
-	 * −745.13 &lt; x &lt; −36.74, where 1 + e^x rounds to 1.
+	 * Event: the textbook x·tanh(log(1 + e^x)) overflows e^x for x &gt; 709.78, and
+	 * flushes to 0 for −745.13 &lt; x &lt; −36.74, where 1 + e^x rounds to 1.
 	 */
 	public static final ScalarFunction MISH = new ScalarFunction() {
 		@Override
@@ -246,15 +261,16 @@ public final class Scalars {
 	private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
 
 	/**
-	 * gelu(x) = x · Φ(x) = (x/2) · erfc(−x/√2). The argument z = −x/√2 is formed in double-double and its
-	 * low part applied as erfc(zh + zl) ≈ erfc(zh)·(1 + zl·erfc′(zh)/erfc(zh)), since the rounding of z is
-	 * amplified about 2z² in the left tail. For x &lt; −30 the Mills-ratio series
-	 * −φ(x)·(1 − 1/x² + 3/x⁴ − 15/x⁶ + …) is used, with e^(−x²/2) in double-double and scaled by 2^k, so
-	 * that subnormal results (x ≈ −37.5 … −38.6) still carry a single rounding. Within 3 ulp.
+	 * gelu(x) = x · Φ(x) = (x/2) · erfc(−x/√2). The argument z = −x/√2 is formed in
+	 * double-double and its low part applied as erfc(zh + zl) ≈ erfc(zh)·(1 +
+	 * zl·erfc′(zh)/erfc(zh)), since the rounding of z is amplified about 2z² in the left
+	 * tail. For x &lt; −30 the Mills-ratio series −φ(x)·(1 − 1/x² + 3/x⁴ − 15/x⁶ + …) is
+	 * used, with e^(−x²/2) in double-double and scaled by 2^k, so that subnormal results
+	 * (x ≈ −37.5 … −38.6) still carry a single rounding. Within 3 ulp.
 	 *
 	 * <p>
-	 * Event: in the textbook (x/2)(1 + erf(x/√2)), erf rounds to −1 for x &lt; −8.3744, flushing the
-	 * result to 0 where the true value is not 0 (down to x ≈ −38.58).
+	 * Event: in the textbook (x/2)(1 + erf(x/√2)), erf rounds to −1 for x &lt; −8.3744,
+	 * flushing the result to 0 where the true value is not 0 (down to x ≈ −38.58).
 	 */
 	public static final ScalarFunction GELU = new ScalarFunction() {
 		@Override
@@ -279,14 +295,15 @@ public final class Scalars {
 	private static final double GELU_C_LO = 2.1960211427085595e-18;
 
 	/**
-	 * gelu with the tanh approximation: (x/2)(1 + tanh u) = x·σ(2u), u = √(2/π)(x + 0.044715 x³), with
-	 * the decimal constant 0.044715 taken exactly. 2u is formed in double-double (its rounding is
-	 * amplified |2u|-fold in the left tail), σ(2u) corrected by its low part, and for 2u &lt; −40 the
-	 * product x·e^(2u) is scaled by 2^k. x for x ≥ 10, −0 below −30 (true value &lt; 1e−800). Within 3 ulp.
+	 * gelu with the tanh approximation: (x/2)(1 + tanh u) = x·σ(2u), u = √(2/π)(x +
+	 * 0.044715 x³), with the decimal constant 0.044715 taken exactly. 2u is formed in
+	 * double-double (its rounding is amplified |2u|-fold in the left tail), σ(2u)
+	 * corrected by its low part, and for 2u &lt; −40 the product x·e^(2u) is scaled by
+	 * 2^k. x for x ≥ 10, −0 below −30 (true value &lt; 1e−800). Within 3 ulp.
 	 *
 	 * <p>
-	 * Event: in the textbook, tanh u rounds to −1 for x &lt; −7.2 and the result flushes to 0 where the true
-	 * value is not 0 (down to x ≈ −21.547).
+	 * Event: in the textbook, tanh u rounds to −1 for x &lt; −7.2 and the result flushes
+	 * to 0 where the true value is not 0 (down to x ≈ −21.547).
 	 */
 	public static final ScalarFunction GELU_TANH = new ScalarFunction() {
 		@Override
@@ -310,9 +327,10 @@ public final class Scalars {
 	private static final double SELU_SCALE_ALPHA = 1.7580993408473768;
 
 	/**
-	 * selu(x) = scale · (x if x &gt; 0, else alpha · (e^x − 1)), with PyTorch's decimal constants; the
-	 * negative part as (scale·alpha)·expm1(x). Within 2 ulp. Out of range: for x &gt; MAX_VALUE/scale
-	 * ≈ 1.71e308 the true value exceeds MAX_VALUE and +∞ is returned.
+	 * selu(x) = scale · (x if x &gt; 0, else alpha · (e^x − 1)), with PyTorch's decimal
+	 * constants; the negative part as (scale·alpha)·expm1(x). Within 2 ulp. Out of range:
+	 * for x &gt; MAX_VALUE/scale ≈ 1.71e308 the true value exceeds MAX_VALUE and +∞ is
+	 * returned.
 	 *
 	 * <p>
 	 * Event: the textbook e^x − 1 flushes to 0 for −2^−54 ≤ x &lt; 0.
@@ -330,7 +348,8 @@ public final class Scalars {
 	};
 
 	/**
-	 * Returns σ(x) = 1 / (1 + e^−x), within 2 ulp; subnormal below x ≈ −708.4, zero below −745.13.
+	 * Returns σ(x) = 1 / (1 + e^−x), within 2 ulp; subnormal below x ≈ −708.4, zero below
+	 * −745.13.
 	 * @param x the argument
 	 * @return the logistic function at x
 	 */
@@ -343,8 +362,8 @@ public final class Scalars {
 	}
 
 	/**
-	 * Returns a·σ(b), accurate where σ(b) is subnormal but the product is not (scaled by 2^k for
-	 * b &lt; −40), within 3 ulp.
+	 * Returns a·σ(b), accurate where σ(b) is subnormal but the product is not (scaled by
+	 * 2^k for b &lt; −40), within 3 ulp.
 	 * @param a the factor
 	 * @param b the argument of σ
 	 * @return a·σ(b)
@@ -356,7 +375,10 @@ public final class Scalars {
 		return a * sigmoid(b);
 	}
 
-	/** The series coefficients c_j of x − tanh x = x³ Σ c_j x^(2j), c_0 = 1/3 excluded (in double-double). */
+	/**
+	 * The series coefficients c_j of x − tanh x = x³ Σ c_j x^(2j), c_0 = 1/3 excluded (in
+	 * double-double).
+	 */
 	private static final double[] TANHSHRINK_SERIES = tanhshrinkSeries(22);
 
 	private static final double THIRD_HI = 1.0 / 3.0;
@@ -364,7 +386,8 @@ public final class Scalars {
 	private static final double THIRD_LO = 1.850371707708594e-17;
 
 	private static double[] tanhshrinkSeries(int n) {
-		// tanh x = Σ a_k x^(2k+1) with a_0 = 1 and (2k+1) a_k = −Σ_{i+j=k−1} a_i a_j (from tanh′ = 1 − tanh²)
+		// tanh x = Σ a_k x^(2k+1) with a_0 = 1 and (2k+1) a_k = −Σ_{i+j=k−1} a_i a_j
+		// (from tanh′ = 1 − tanh²)
 		double[] a = new double[n + 2];
 		a[0] = 1.0;
 		for (int k = 1; k < a.length; k++) {
@@ -473,9 +496,9 @@ public final class Scalars {
 	}
 
 	/**
-	 * leaky_relu(x) = x if x &gt; 0, else slope·x; also prelu and rrelu in evaluation mode. Exact (one
-	 * multiplication). Out of range: with |slope| &gt; 1 and x near −MAX_VALUE the true value exceeds the
-	 * double range and ±∞ is returned. No events.
+	 * leaky_relu(x) = x if x &gt; 0, else slope·x; also prelu and rrelu in evaluation
+	 * mode. Exact (one multiplication). Out of range: with |slope| &gt; 1 and x near
+	 * −MAX_VALUE the true value exceeds the double range and ±∞ is returned. No events.
 	 * @param slope the slope for x ≤ 0
 	 * @return the function
 	 */
@@ -506,15 +529,17 @@ public final class Scalars {
 	}
 
 	/**
-	 * celu(x) = max(0, x) + min(0, alpha·(e^(x/alpha) − 1)): x for x &gt; 0, else alpha·expm1(q) with
-	 * q = x/alpha formed in double-double (for alpha &lt; 0, q is positive and its rounding is amplified
-	 * q-fold) and, for q &gt; 40, alpha·e^q scaled by 2^k so that it does not overflow before the true
-	 * value does. Within 3 ulp. Out of range: for alpha &lt; 0 and x/alpha &gt; ln(MAX_VALUE/|alpha|) the
-	 * true value is below −MAX_VALUE and −∞ is returned.
+	 * celu(x) = max(0, x) + min(0, alpha·(e^(x/alpha) − 1)): x for x &gt; 0, else
+	 * alpha·expm1(q) with q = x/alpha formed in double-double (for alpha &lt; 0, q is
+	 * positive and its rounding is amplified q-fold) and, for q &gt; 40, alpha·e^q scaled
+	 * by 2^k so that it does not overflow before the true value does. Within 3 ulp. Out
+	 * of range: for alpha &lt; 0 and x/alpha &gt; ln(MAX_VALUE/|alpha|) the true value is
+	 * below −MAX_VALUE and −∞ is returned.
 	 *
 	 * <p>
-	 * Event (x &lt; 0 only): the textbook e^(x/alpha) overflows (x/alpha &gt; 709.78) while the true value
-	 * is finite, or e^(x/alpha) − 1 flushes to 0 (|x/alpha| ≤ 2^−54).
+	 * Event (x &lt; 0 only): the textbook e^(x/alpha) overflows (x/alpha &gt; 709.78)
+	 * while the true value is finite, or e^(x/alpha) − 1 flushes to 0 (|x/alpha| ≤
+	 * 2^−54).
 	 * @param alpha a non-zero scale
 	 * @return the function
 	 */
@@ -551,16 +576,18 @@ public final class Scalars {
 	}
 
 	/**
-	 * softplus(x) = (1/beta)·log(1 + e^(beta·x)); with a threshold, x where beta·x &gt; threshold
-	 * (PyTorch). y = beta·x is formed in double-double (its rounding is amplified |y|-fold in the left
-	 * tail): x + log1p(e^−y)/beta for y &gt; 0, log1p(e^y)/beta for −40 ≤ y ≤ 0, and e^y/beta scaled by
-	 * 2^k below. Where beta·x overflows the result is x (beta·x → +∞) or 0 (→ −∞). Within 3 ulp.
-	 * Out of range: a tiny beta with log(2)/beta &gt; MAX_VALUE.
+	 * softplus(x) = (1/beta)·log(1 + e^(beta·x)); with a threshold, x where beta·x &gt;
+	 * threshold (PyTorch). y = beta·x is formed in double-double (its rounding is
+	 * amplified |y|-fold in the left tail): x + log1p(e^−y)/beta for y &gt; 0,
+	 * log1p(e^y)/beta for −40 ≤ y ≤ 0, and e^y/beta scaled by 2^k below. Where beta·x
+	 * overflows the result is x (beta·x → +∞) or 0 (→ −∞). Within 3 ulp. Out of range: a
+	 * tiny beta with log(2)/beta &gt; MAX_VALUE.
 	 *
 	 * <p>
 	 * Event (where the threshold does not apply): the textbook e^(beta·x) overflows
-	 * (beta·x &gt; 709.78), or 1 + e^(beta·x) rounds to 1 and the result flushes to 0 while the true value
-	 * e^(beta·x)/beta is not 0 (ln(2^−1075·beta) &lt; beta·x &lt; −36.74).
+	 * (beta·x &gt; 709.78), or 1 + e^(beta·x) rounds to 1 and the result flushes to 0
+	 * while the true value e^(beta·x)/beta is not 0 (ln(2^−1075·beta) &lt; beta·x &lt;
+	 * −36.74).
 	 * @param beta a positive sharpness
 	 * @param threshold the linear cut-over, or NaN for none
 	 * @return the function
@@ -622,8 +649,8 @@ public final class Scalars {
 	}
 
 	/**
-	 * softshrink(x) = x − lambda above lambda, x + lambda below −lambda, else 0. Correctly rounded (one
-	 * subtraction).
+	 * softshrink(x) = x − lambda above lambda, x + lambda below −lambda, else 0.
+	 * Correctly rounded (one subtraction).
 	 * @param lambda the non-negative cut-off
 	 * @return the function
 	 */

@@ -22,9 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every exception raised while handling a request into an RFC 9457
- * {@code application/problem+json} answer: Spring MVC's own (405, 406, 415, 404 for unknown paths), the
- * features' {@link org.springframework.web.ErrorResponse}s, body errors with their JSON Pointer, and,
- * as a last resort, anything unexpected as a 500 without internals.
+ * {@code application/problem+json} answer: Spring MVC's own (405, 406, 415, 404 for
+ * unknown paths), the features' {@link org.springframework.web.ErrorResponse}s, body
+ * errors with their JSON Pointer, and, as a last resort, anything unexpected as a 500
+ * without internals.
  */
 @RestControllerAdvice
 @EnableConfigurationProperties(ProblemProperties.class)
@@ -61,14 +62,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				"There is no endpoint " + ex.getHttpMethod() + " " + ex.getRequestURL()
-						+ "; the service answers POST /activate/{function}, GET /activate and GET /activate/{function}.");
+		ProblemDetail problem = ProblemDetail
+			.forStatusAndDetail(status, "There is no endpoint " + ex.getHttpMethod() + " " + ex.getRequestURL()
+					+ "; the service answers POST /activate/{function}, GET /activate and GET /activate/{function}.");
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
 	/**
-	 * Answers anything no other handler knows with a 500 that gives away nothing of the internals.
+	 * Answers anything no other handler knows with a 500 that gives away nothing of the
+	 * internals.
 	 * @param ex the exception, logged with its trace
 	 * @param request the request
 	 * @return the answer
@@ -83,8 +85,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Resolves relative problem types against {@link ProblemProperties#typeBase()} and marks every problem
-	 * body as {@code application/problem+json}, whatever the request's {@code Accept} header says.
+	 * Resolves relative problem types against {@link ProblemProperties#typeBase()} and
+	 * marks every problem body as {@code application/problem+json}, whatever the
+	 * request's {@code Accept} header says.
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,

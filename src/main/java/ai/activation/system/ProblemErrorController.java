@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The {@code /error} fallback for errors raised outside Spring MVC's handlers (by the servlet container or
- * a filter): answers an RFC 9457 problem in place of Boot's whitelabel page, with a detail that never
- * echoes the container's message, exception or trace.
+ * The {@code /error} fallback for errors raised outside Spring MVC's handlers (by the
+ * servlet container or a filter): answers an RFC 9457 problem in place of Boot's
+ * whitelabel page, with a detail that never echoes the container's message, exception or
+ * trace.
  */
 @RestController
 class ProblemErrorController implements ErrorController {

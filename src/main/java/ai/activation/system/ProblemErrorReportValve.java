@@ -14,10 +14,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat's error report for requests it rejects before they reach the application (a malformed URI, an
- * encoded slash): an RFC 9457 problem in place of Tomcat's HTML page. Errors that reach the application
- * are answered by {@link ProblemDetailsAdvice} and {@link ProblemErrorController}, and this valve then
- * leaves their body alone.
+ * Tomcat's error report for requests it rejects before they reach the application (a
+ * malformed URI, an encoded slash): an RFC 9457 problem in place of Tomcat's HTML page.
+ * Errors that reach the application are answered by {@link ProblemDetailsAdvice} and
+ * {@link ProblemErrorController}, and this valve then leaves their body alone.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The web slice of {@code /activate}: the controller, its converter and argument resolver, and the
- * problem answers, without a server.
+ * The web slice of {@code /activate}: the controller, its converter and argument
+ * resolver, and the problem answers, without a server.
  */
 @WebMvcTest(ActivationController.class)
 @Import({ ArgumentBinder.class, RequestValidator.class, ActivationService.class })

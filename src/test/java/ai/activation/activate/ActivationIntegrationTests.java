@@ -26,14 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * End-to-end over real HTTP: every catalog function answers the right numbers, N-d inputs along several
- * axes, names and aliases, parameters, the 422 for results beyond the double range, and the catalog
- * description.
+ * End-to-end over real HTTP: every catalog function answers the right numbers, N-d inputs
+ * along several axes, names and aliases, parameters, the 422 for results beyond the
+ * double range, and the catalog description.
  *
  * <p>
- * Expected values were computed independently with mpmath at 50 significant digits from the PyTorch
- * definitions (torch.nn.functional, default parameters unless the test says otherwise) and rounded once
- * to double; they are compared within {@value #ULPS} ulps.
+ * Expected values were computed independently with mpmath at 50 significant digits from
+ * the PyTorch definitions (torch.nn.functional, default parameters unless the test says
+ * otherwise) and rounded once to double; they are compared within {@value #ULPS} ulps.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ActivationIntegrationTests {
@@ -43,13 +43,16 @@ class ActivationIntegrationTests {
 	/** The input every function of the catalog is applied to in the first test. */
 	private static final String X = "[-3.0, -1.0, -0.5, 0.0, 0.75, 2.0]";
 
-	/** f(X) per canonical name, with default parameters, along the only axis for the axis functions. */
+	/**
+	 * f(X) per canonical name, with default parameters, along the only axis for the axis
+	 * functions.
+	 */
 	private static final Map<String, double[]> EXPECTED = Map.ofEntries(
 			Map.entry("step", new double[] { 0.0, 0.0, 0.0, 0.0, 1.0, 1.0 }),
 			Map.entry("identity", new double[] { -3.0, -1.0, -0.5, 0.0, 0.75, 2.0 }),
 			Map.entry("sigmoid",
-					new double[] { 0.04742587317756678, 0.2689414213699951, 0.37754066879814546, 0.5,
-							0.679178699175393, 0.8807970779778824 }),
+					new double[] { 0.04742587317756678, 0.2689414213699951, 0.37754066879814546, 0.5, 0.679178699175393,
+							0.8807970779778824 }),
 			Map.entry("relu", new double[] { 0.0, 0.0, 0.0, 0.0, 0.75, 2.0 }),
 			Map.entry("tanh",
 					new double[] { -0.9950547536867305, -0.7615941559557649, -0.46211715726000974, 0.0,
@@ -57,8 +60,7 @@ class ActivationIntegrationTests {
 			Map.entry("relu6", new double[] { 0.0, 0.0, 0.0, 0.0, 0.75, 2.0 }),
 			Map.entry("leaky_relu", new double[] { -0.03, -0.01, -0.005, 0.0, 0.75, 2.0 }),
 			Map.entry("prelu", new double[] { -0.75, -0.25, -0.125, 0.0, 0.75, 2.0 }),
-			Map.entry("rrelu",
-					new double[] { -0.6875, -0.22916666666666666, -0.11458333333333333, 0.0, 0.75, 2.0 }),
+			Map.entry("rrelu", new double[] { -0.6875, -0.22916666666666666, -0.11458333333333333, 0.0, 0.75, 2.0 }),
 			Map.entry("elu",
 					new double[] { -0.950212931632136, -0.6321205588285577, -0.3934693402873666, 0.0, 0.75, 2.0 }),
 			Map.entry("selu",
@@ -84,8 +86,7 @@ class ActivationIntegrationTests {
 			Map.entry("hardsigmoid",
 					new double[] { 0.0, 0.3333333333333333, 0.4166666666666667, 0.5, 0.625, 0.8333333333333334 }),
 			Map.entry("hardswish",
-					new double[] { 0.0, -0.3333333333333333, -0.20833333333333334, 0.0, 0.46875,
-							1.6666666666666667 }),
+					new double[] { 0.0, -0.3333333333333333, -0.20833333333333334, 0.0, 0.46875, 1.6666666666666667 }),
 			Map.entry("hardshrink", new double[] { -3.0, -1.0, 0.0, 0.0, 0.75, 2.0 }),
 			Map.entry("softshrink", new double[] { -2.5, -0.5, 0.0, 0.0, 0.25, 1.5 }),
 			Map.entry("tanhshrink",
@@ -96,8 +97,8 @@ class ActivationIntegrationTests {
 					new double[] { -3.048587351573742, -1.3132616875182228, -0.9740769841801067, -0.6931471805599453,
 							-0.38687100611489994, -0.1269280110429725 }),
 			Map.entry("softmax",
-					new double[] { 0.004317950971078601, 0.03190558195773186, 0.052603411627778755,
-							0.08672836366211328, 0.18360394731348392, 0.6408407444678136 }),
+					new double[] { 0.004317950971078601, 0.03190558195773186, 0.052603411627778755, 0.08672836366211328,
+							0.18360394731348392, 0.6408407444678136 }),
 			Map.entry("log_softmax",
 					new double[] { -5.444974301498079, -3.444974301498079, -2.944974301498079, -2.444974301498079,
 							-1.694974301498079, -0.444974301498079 }),
@@ -136,7 +137,8 @@ class ActivationIntegrationTests {
 		if (expected == null) {
 			fail("No reference values for " + function.canonicalName());
 		}
-		JsonNode result = assertResult(this.http.post("/activate/" + function.canonicalName(), "{\"values\": " + X + "}"));
+		JsonNode result = assertResult(
+				this.http.post("/activate/" + function.canonicalName(), "{\"values\": " + X + "}"));
 		assertThat(result.get("function").asString()).isEqualTo(function.canonicalName());
 		assertValues(result, new int[] { expected.length }, expected);
 	}
@@ -151,8 +153,8 @@ class ActivationIntegrationTests {
 	void softmaxOfAMatrixGoesAlongEachAxisAsked() {
 		double[] alongRows = { 0.09003057317038046, 0.24472847105479764, 0.6652409557748219, 0.015876239976466765,
 				0.11731042782619837, 0.8668133321973349 };
-		double[] alongColumns = { 0.04742587317756678, 0.01798620996209156, 0.0066928509242848554,
-				0.9525741268224333, 0.9820137900379085, 0.9933071490757152 };
+		double[] alongColumns = { 0.04742587317756678, 0.01798620996209156, 0.0066928509242848554, 0.9525741268224333,
+				0.9820137900379085, 0.9933071490757152 };
 		assertValues(activate("softmax", M), new int[] { 2, 3 }, alongRows);
 		assertValues(activate("softmax?axis=1", M), new int[] { 2, 3 }, alongRows);
 		assertValues(activate("softmax?axis=-1", M), new int[] { 2, 3 }, alongRows);
@@ -163,12 +165,11 @@ class ActivationIntegrationTests {
 	@Test
 	void softmaxOfARank3TensorGoesAlongTheFirstAndLastAxes() {
 		assertValues(activate("softmax?axis=0", V), new int[] { 2, 2, 3 }, 0.37754066879814546, 0.07585818002124355,
-				0.9241418199787564, 0.9975273768433652, 0.07585818002124355, 0.0024726231566347743,
-				0.6224593312018546, 0.9241418199787564, 0.07585818002124355, 0.0024726231566347743,
-				0.9241418199787564, 0.9975273768433652);
+				0.9241418199787564, 0.9975273768433652, 0.07585818002124355, 0.0024726231566347743, 0.6224593312018546,
+				0.9241418199787564, 0.07585818002124355, 0.0024726231566347743, 0.9241418199787564, 0.9975273768433652);
 		double[] alongLast = { 0.1752903921400367, 0.03911257327068745, 0.7855970345892759, 0.9464991225528936,
-				0.04712341652466415, 0.006377460922442297, 0.3482074278837349, 0.5740969929676946,
-				0.07769557914857059, 0.0007449760173103601, 0.18228962116617534, 0.8169654028165143 };
+				0.04712341652466415, 0.006377460922442297, 0.3482074278837349, 0.5740969929676946, 0.07769557914857059,
+				0.0007449760173103601, 0.18228962116617534, 0.8169654028165143 };
 		assertValues(activate("softmax?axis=2", V), new int[] { 2, 2, 3 }, alongLast);
 		assertValues(activate("softmax", V), new int[] { 2, 2, 3 }, alongLast);
 	}
@@ -177,13 +178,11 @@ class ActivationIntegrationTests {
 	void logSoftmaxGoesAlongTheAxisAskedInMatricesAndRank3Tensors() {
 		assertValues(activate("log_softmax?axis=1", M), new int[] { 2, 3 }, -2.40760596444438, -1.4076059644443804,
 				-0.4076059644443803, -4.142931628499899, -2.1429316284998996, -0.14293162849989952);
-		assertValues(activate("log_softmax?axis=-2", M), new int[] { 2, 3 }, -3.048587351573742,
-				-4.0181499279178094, -5.006715348489118, -0.04858735157374206, -0.01814992791780974,
-				-0.006715348489118068);
-		double[] alongMiddle = { -2.5788897342925496, -1.3132616875182228, -0.01814992791780974,
-				-0.07888973429254963, -0.3132616875182228, -4.0181499279178094, -0.01814992791780974,
-				-1.3132616875182228, -4.511047744848594, -4.0181499279178094, -0.3132616875182228,
-				-0.011047744848593817 };
+		assertValues(activate("log_softmax?axis=-2", M), new int[] { 2, 3 }, -3.048587351573742, -4.0181499279178094,
+				-5.006715348489118, -0.04858735157374206, -0.01814992791780974, -0.006715348489118068);
+		double[] alongMiddle = { -2.5788897342925496, -1.3132616875182228, -0.01814992791780974, -0.07888973429254963,
+				-0.3132616875182228, -4.0181499279178094, -0.01814992791780974, -1.3132616875182228, -4.511047744848594,
+				-4.0181499279178094, -0.3132616875182228, -0.011047744848593817 };
 		assertValues(activate("log_softmax?axis=1", V), new int[] { 2, 2, 3 }, alongMiddle);
 		assertValues(activate("log_softmax?axis=-2", V), new int[] { 2, 2, 3 }, alongMiddle);
 	}
@@ -195,9 +194,9 @@ class ActivationIntegrationTests {
 		assertValues(activate("softmin?axis=0", M), new int[] { 2, 3 }, 0.9525741268224333, 0.9820137900379085,
 				0.9933071490757152, 0.04742587317756678, 0.01798620996209156, 0.0066928509242848554);
 		assertValues(activate("softmin?axis=0&temperature=2", V), new int[] { 2, 2, 3 }, 0.5621765008857981,
-				0.7772998611746912, 0.22270013882530884, 0.04742587317756678, 0.7772998611746912,
-				0.9525741268224333, 0.4378234991142019, 0.22270013882530884, 0.7772998611746912,
-				0.9525741268224333, 0.22270013882530884, 0.04742587317756678);
+				0.7772998611746912, 0.22270013882530884, 0.04742587317756678, 0.7772998611746912, 0.9525741268224333,
+				0.4378234991142019, 0.22270013882530884, 0.7772998611746912, 0.9525741268224333, 0.22270013882530884,
+				0.04742587317756678);
 	}
 
 	@Test
@@ -209,8 +208,8 @@ class ActivationIntegrationTests {
 				-0.11920292202211756, 0.25);
 		assertValues(activate("glu?axis=0", g), new int[] { 1, 4 }, 0.2689414213699951, 1.2449186624037092,
 				0.35760876606635267, 2.0);
-		assertValues(activate("glu?axis=1", V), new int[] { 2, 1, 3 }, 0.4762870634112166, -0.5,
-				0.23840584404423512, 0.04742587317756678, 1.3862127299681346, -0.4910068950189542);
+		assertValues(activate("glu?axis=1", V), new int[] { 2, 1, 3 }, 0.4762870634112166, -0.5, 0.23840584404423512,
+				0.04742587317756678, 1.3862127299681346, -0.4910068950189542);
 		assertValues(activate("glu?axis=0", V), new int[] { 1, 2, 3 }, 0.36552928931500245, -0.8175744761936437,
 				0.7550813375962909, 0.14227761953270035, 0.0, -1.964027580075817);
 	}
@@ -220,8 +219,8 @@ class ActivationIntegrationTests {
 		String s = "[[0.1, 1.2, -0.3], [2, 2.5, 0]]";
 		assertValues(activate("sparsemax?axis=1", s), new int[] { 2, 3 }, 0.0, 1.0, 0.0, 0.25, 0.75, 0.0);
 		assertValues(activate("sparsemax?axis=0", s), new int[] { 2, 3 }, 0.0, 0.0, 0.35, 1.0, 1.0, 0.65);
-		assertValues(activate("sparsemax?axis=-1", V), new int[] { 2, 2, 3 }, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.25,
-				0.75, 0.0, 0.0, 0.0, 1.0);
+		assertValues(activate("sparsemax?axis=-1", V), new int[] { 2, 2, 3 }, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.25, 0.75,
+				0.0, 0.0, 0.0, 1.0);
 	}
 
 	@Test
@@ -236,8 +235,7 @@ class ActivationIntegrationTests {
 
 	@Test
 	void leakyReluTakesItsNegativeSlope() {
-		assertValues(activate("leaky_relu?negative_slope=0.2", X), new int[] { 6 }, -0.6, -0.2, -0.1, 0.0, 0.75,
-				2.0);
+		assertValues(activate("leaky_relu?negative_slope=0.2", X), new int[] { 6 }, -0.6, -0.2, -0.1, 0.0, 0.75, 2.0);
 	}
 
 	@Test
@@ -249,18 +247,19 @@ class ActivationIntegrationTests {
 
 	@Test
 	void softplusTakesBetaAndThreshold() {
-		// beta * 15 = 30 > threshold 20, so 15 comes back exactly; without a threshold it would be
+		// beta * 15 = 30 > threshold 20, so 15 comes back exactly; without a threshold it
+		// would be
 		// 15 + log1p(e^-30)/2 = 15.000000000000046 (mpmath, rounded to double).
 		assertValues(activate("softplus?beta=2&threshold=20", "[-3.0, -1.0, -0.5, 0.0, 0.75, 2.0, 15]"),
-				new int[] { 7 }, 0.0012378425688652247, 0.06346400552148625, 0.1566308437591114,
-				0.34657359027997264, 0.8507066389913762, 2.0090749639589047, 15.0);
+				new int[] { 7 }, 0.0012378425688652247, 0.06346400552148625, 0.1566308437591114, 0.34657359027997264,
+				0.8507066389913762, 2.0090749639589047, 15.0);
 		assertValues(activate("softplus?beta=2", "[15]"), new int[] { 1 }, 15.000000000000046);
 	}
 
 	@Test
 	void geluTakesTheTanhApproximation() {
-		assertValues(activate("gelu?approximate=tanh", X), new int[] { 6 }, -0.003637392081773019,
-				-0.1588080093917233, -0.15428599017485609, 0.0, 0.5799605551656203, 1.954597694087775);
+		assertValues(activate("gelu?approximate=tanh", X), new int[] { 6 }, -0.003637392081773019, -0.1588080093917233,
+				-0.15428599017485609, 0.0, 0.5799605551656203, 1.954597694087775);
 	}
 
 	@Test
@@ -316,8 +315,7 @@ class ActivationIntegrationTests {
 		assertThat(temperature.get("allowed").get("minInclusive").asBoolean()).isFalse();
 		assertThat(temperature.get("allowed").has("max")).isFalse();
 		assertThat(byName.get("softmax").get("parameters").get(0).get("default").asInt()).isEqualTo(-1);
-		assertThat(byName.get("celu").get("parameters").get(0).get("allowed").get("excludesZero").asBoolean())
-			.isTrue();
+		assertThat(byName.get("celu").get("parameters").get(0).get("allowed").get("excludesZero").asBoolean()).isTrue();
 		JsonNode approximate = byName.get("gelu").get("parameters").get(0);
 		assertThat(approximate.get("type").asString()).isEqualTo("choice");
 		assertThat(strings(approximate.get("allowed").get("choices"))).containsExactly("none", "tanh");
@@ -351,8 +349,9 @@ class ActivationIntegrationTests {
 	}
 
 	/**
-	 * Checks the answer's shape member, that its values are nested as that shape says, and that they
-	 * match the expected ones, listed in row-major order, within {@value #ULPS} ulps.
+	 * Checks the answer's shape member, that its values are nested as that shape says,
+	 * and that they match the expected ones, listed in row-major order, within
+	 * {@value #ULPS} ulps.
 	 */
 	static void assertValues(JsonNode result, int[] shape, double... expected) {
 		int[] answeredShape = result.get("shape").values().stream().mapToInt(JsonNode::asInt).toArray();
@@ -363,8 +362,7 @@ class ActivationIntegrationTests {
 		for (int i = 0; i < expected.length; i++) {
 			double actual = flat.get(i);
 			double tolerance = ULPS * Math.ulp(expected[i]);
-			assertThat(Math.abs(actual - expected[i]))
-				.as("element %d: %s, expected %s", i, actual, expected[i])
+			assertThat(Math.abs(actual - expected[i])).as("element %d: %s, expected %s", i, actual, expected[i])
 				.isLessThanOrEqualTo(tolerance);
 		}
 	}

@@ -21,8 +21,8 @@ import static ai.activation.HttpTestClient.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end over real HTTP: every class of bad input gets its stated answer, an RFC 9457 problem that
- * says what is wrong and where, and never gives away internals.
+ * End-to-end over real HTTP: every class of bad input gets its stated answer, an RFC 9457
+ * problem that says what is wrong and where, and never gives away internals.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ActivationProblemsIntegrationTests {
@@ -42,8 +42,7 @@ class ActivationProblemsIntegrationTests {
 	}
 
 	static Stream<Arguments> badBodies() {
-		return Stream.of(
-				Arguments.of("malformed JSON", bytes("{\"values\": [1, 2,}"), "/values/2", "not valid JSON"),
+		return Stream.of(Arguments.of("malformed JSON", bytes("{\"values\": [1, 2,}"), "/values/2", "not valid JSON"),
 				Arguments.of("truncated JSON", bytes("{\"values\": [1, 2"), "/values/2", "not valid JSON"),
 				Arguments.of("an empty body", bytes(""), "", "empty"),
 				Arguments.of("a blank body", bytes("  \n "), "", "empty"),
@@ -53,8 +52,8 @@ class ActivationProblemsIntegrationTests {
 				Arguments.of("values empty", bytes("{\"values\": []}"), "/values", "Empty array"),
 				Arguments.of("values holding an empty array", bytes("{\"values\": [[]]}"), "/values/0", "Empty array"),
 				Arguments.of("values a number", bytes("{\"values\": 1}"), "/values", "array"),
-				Arguments.of("a null element", bytes("{\"values\": [[1, 2], [3, 4], [5, 6], [7, null]]}"), "/values/3/1",
-						"null"),
+				Arguments.of("a null element", bytes("{\"values\": [[1, 2], [3, 4], [5, 6], [7, null]]}"),
+						"/values/3/1", "null"),
 				Arguments.of("a string element", bytes("{\"values\": [[1, 2], [3, \"x\"]]}"), "/values/1/1", "string"),
 				Arguments.of("a boolean element", bytes("{\"values\": [true]}"), "/values/0", "boolean"),
 				Arguments.of("an object element", bytes("{\"values\": [1, {\"a\": 1}]}"), "/values/1", "object"),
@@ -75,7 +74,8 @@ class ActivationProblemsIntegrationTests {
 				Arguments.of("invalid UTF-8 in a key",
 						new byte[] { '{', '"', 'v', 'a', (byte) 0xff, 'l', '"', ':', '[', '1', ']', '}' }, "", "UTF-8"),
 				Arguments.of("invalid UTF-8 as an element",
-						new byte[] { '{', '"', 'v', 'a', 'l', 'u', 'e', 's', '"', ':', '[', '1', ',', (byte) 0xc3, (byte) 0x28, ']', '}' },
+						new byte[] { '{', '"', 'v', 'a', 'l', 'u', 'e', 's', '"', ':', '[', '1', ',', (byte) 0xc3,
+								(byte) 0x28, ']', '}' },
 						"/values/1", "not valid JSON"),
 				Arguments.of("rank 9 nesting", bytes("{\"values\": [[[[[[[[[1]]]]]]]]]}"), "/values/0/0/0/0/0/0/0/0",
 						"maximum rank 8"));
@@ -122,8 +122,7 @@ class ActivationProblemsIntegrationTests {
 	}
 
 	static Stream<Arguments> badParameters() {
-		return Stream.of(
-				Arguments.of("leaky_relu?slope=0.2", "slope", "negative_slope", "no parameter 'slope'"),
+		return Stream.of(Arguments.of("leaky_relu?slope=0.2", "slope", "negative_slope", "no parameter 'slope'"),
 				Arguments.of("relu?alpha=1", "alpha", "takes no parameters", "takes no parameters"),
 				Arguments.of("softmax?axis=0&axis=1", "axis", "[-rank, rank)", "given 2 times"),
 				Arguments.of("leaky_relu?negative_slope=abc", "negative_slope", "(-inf, inf)", "'abc'"),
@@ -158,15 +157,14 @@ class ActivationProblemsIntegrationTests {
 
 	@Test
 	void aBadParameterIsReportedBeforeTheBodyIsRead() {
-		JsonNode problem = assertProblem(this.http.post("/activate/softmax?temperature=0", "{\"values\": [1,"),
-				400);
+		JsonNode problem = assertProblem(this.http.post("/activate/softmax?temperature=0", "{\"values\": [1,"), 400);
 		assertThat(problem.get("parameter").asString()).isEqualTo("temperature");
 	}
 
 	@Test
 	void gluAlongAnAxisOfOddLengthIsABadRequestNamingTheAxisAndItsLength() {
-		JsonNode problem = assertProblem(
-				this.http.post("/activate/glu", "{\"values\": [[[1, 2, 3], [4, 5, 6]]]}"), 400);
+		JsonNode problem = assertProblem(this.http.post("/activate/glu", "{\"values\": [[[1, 2, 3], [4, 5, 6]]]}"),
+				400);
 		assertThat(problem.get("parameter").asString()).isEqualTo("axis");
 		assertThat(problem.get("axis").asInt()).isEqualTo(-1);
 		assertThat(problem.get("axisLength").asInt()).isEqualTo(3);

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@link ActivationService} on tensors, without HTTP. Expected values are hand-computed or from mpmath
- * (50 digits, rounded once to double).
+ * {@link ActivationService} on tensors, without HTTP. Expected values are hand-computed
+ * or from mpmath (50 digits, rounded once to double).
  */
 class ActivationServiceTests {
 
@@ -35,7 +35,8 @@ class ActivationServiceTests {
 
 	@Test
 	void sigmoidFarInTheLeftTailCountsOneOverflowAvoidedPerElement() {
-		// e^800 overflows in the textbook 1 / (1 + e^-x); the answer, e^-800 ≈ 3.6e-348, flushes to 0.
+		// e^800 overflows in the textbook 1 / (1 + e^-x); the answer, e^-800 ≈ 3.6e-348,
+		// flushes to 0.
 		Tensor input = new Tensor(new double[] { -800.0, 0.0, -710.0 }, new int[] { 3 });
 		ActivationResult result = this.service.apply(Activation.SIGMOID, defaults(Activation.SIGMOID), input);
 		assertThat(result.output().values()[1]).isEqualTo(0.5);
@@ -44,7 +45,8 @@ class ActivationServiceTests {
 
 	@Test
 	void gluHalvesTheAxisItIsAppliedAlong() {
-		// x = [[1, 2, 3, 4], [-1, 0.5, -2, 0]] along axis 0: a = row 0, b = row 1, a * sigmoid(b) (mpmath).
+		// x = [[1, 2, 3, 4], [-1, 0.5, -2, 0]] along axis 0: a = row 0, b = row 1, a *
+		// sigmoid(b) (mpmath).
 		Tensor input = new Tensor(new double[] { 1, 2, 3, 4, -1, 0.5, -2, 0 }, new int[] { 2, 4 });
 		ActivationResult result = this.service.apply(Activation.GLU,
 				this.binder.bind(Activation.GLU, Map.of("axis", new String[] { "0" })), input);
@@ -68,8 +70,7 @@ class ActivationServiceTests {
 
 	@Test
 	void aResultBeyondTheDoubleRangeIsRefusedWithThePointerOfItsInput() {
-		Tensor input = new Tensor(new double[] { 1, 2, 3, Double.MAX_VALUE, 5, Double.MAX_VALUE },
-				new int[] { 2, 3 });
+		Tensor input = new Tensor(new double[] { 1, 2, 3, Double.MAX_VALUE, 5, Double.MAX_VALUE }, new int[] { 2, 3 });
 		ResultOutOfRangeException ex = catchThrowableOfType(ResultOutOfRangeException.class,
 				() -> this.service.apply(Activation.SELU, defaults(Activation.SELU), input));
 		assertThat(ex.getStatusCode().value()).isEqualTo(422);

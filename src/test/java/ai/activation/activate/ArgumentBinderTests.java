@@ -74,10 +74,11 @@ class ArgumentBinderTests {
 
 	@Test
 	void choicesMatchIgnoringCaseAndBindTheCatalogSpelling() {
-		assertThat(this.binder.bind(Activation.GELU, Map.of("approximate", new String[] { "TANH" }))
-			.choice("approximate")).isEqualTo("tanh");
-		assertThat(reject(Activation.GELU, "approximate", "erf").getBody().getProperties())
-			.containsEntry("allowed", "one of none, tanh");
+		assertThat(
+				this.binder.bind(Activation.GELU, Map.of("approximate", new String[] { "TANH" })).choice("approximate"))
+			.isEqualTo("tanh");
+		assertThat(reject(Activation.GELU, "approximate", "erf").getBody().getProperties()).containsEntry("allowed",
+				"one of none, tanh");
 	}
 
 	@Test

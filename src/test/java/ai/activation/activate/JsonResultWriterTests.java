@@ -36,7 +36,8 @@ class JsonResultWriterTests {
 		SplittableRandom random = new SplittableRandom(42);
 		double[] values = new double[5_000];
 		for (int i = 0; i < values.length; i++) {
-			values[i] = Double.longBitsToDouble(random.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL) * (random.nextBoolean() ? 1 : -1);
+			values[i] = Double.longBitsToDouble(random.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL)
+					* (random.nextBoolean() ? 1 : -1);
 		}
 		values[0] = Double.MIN_VALUE;
 		values[1] = Double.MAX_VALUE;

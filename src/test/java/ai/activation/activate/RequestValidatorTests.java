@@ -24,7 +24,8 @@ class RequestValidatorTests {
 	@Test
 	void axesFromMinusRankToRankMinusOneAreAccepted() {
 		for (String axis : new String[] { "-2", "-1", "0", "1" }) {
-			assertThatNoException().isThrownBy(() -> this.validator.validate(call(Activation.SOFTMAX, axis), this.matrix));
+			assertThatNoException()
+				.isThrownBy(() -> this.validator.validate(call(Activation.SOFTMAX, axis), this.matrix));
 		}
 	}
 

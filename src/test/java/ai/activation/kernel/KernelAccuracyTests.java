@@ -32,10 +32,11 @@ import static ai.activation.kernel.Reference.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Compares every kernel with high-precision references computed here with apfloat (60 digits), over a
- * grid covering the whole double range, and asserts the worst error in ulps of the correctly rounded
- * reference against an explicit budget per function and parameter set. Writes the measured table to
- * {@code target/accuracy-report.md} (pasted into {@code docs/accuracy.md}).
+ * Compares every kernel with high-precision references computed here with apfloat (60
+ * digits), over a grid covering the whole double range, and asserts the worst error in
+ * ulps of the correctly rounded reference against an explicit budget per function and
+ * parameter set. Writes the measured table to {@code target/accuracy-report.md} (pasted
+ * into {@code docs/accuracy.md}).
  */
 class KernelAccuracyTests {
 
@@ -63,19 +64,17 @@ class KernelAccuracyTests {
 		for (double lambda : new double[] { 0.5, 0 }) {
 			cases.add(exact("hardshrink lambda=" + lambda, Scalars.hardshrink(lambda),
 					(x) -> (x > lambda || x < -lambda) ? x : 0.0));
-			cases.add(exact("softshrink lambda=" + lambda, Scalars.softshrink(lambda),
-					(x) -> (x > lambda) ? round(bd(x).subtract(bd(lambda)))
-							: (x < -lambda) ? round(bd(x).add(bd(lambda))) : 0.0));
+			cases.add(exact("softshrink lambda=" + lambda, Scalars.softshrink(lambda), (x) -> (x > lambda)
+					? round(bd(x).subtract(bd(lambda))) : (x < -lambda) ? round(bd(x).add(bd(lambda))) : 0.0));
 		}
 		cases.add(exact("threshold (0, 0)", Scalars.threshold(0, 0), (x) -> (x > 0) ? x : 0.0));
 		cases.add(exact("threshold (1, -5)", Scalars.threshold(1, -5), (x) -> (x > 1) ? x : -5.0));
 		// smooth
 		cases.add(smooth("sigmoid", 2, Scalars.SIGMOID, KernelAccuracyTests::sigmoid));
 		cases.add(smooth("tanh", 2, Scalars.TANH, KernelAccuracyTests::tanh));
-		cases.add(smooth("softsign", 2, Scalars.SOFTSIGN,
-				(x) -> round(ap(x).divide(ONE.add(ApfloatMath.abs(ap(x)))))));
-		cases.add(smooth("hardsigmoid", 1, Scalars.HARDSIGMOID, (x) -> (x <= -3) ? 0.0
-				: (x >= 3) ? 1.0 : round(ap(x).divide(new Apfloat(6)).add(ap(0.5)))));
+		cases.add(smooth("softsign", 2, Scalars.SOFTSIGN, (x) -> round(ap(x).divide(ONE.add(ApfloatMath.abs(ap(x)))))));
+		cases.add(smooth("hardsigmoid", 1, Scalars.HARDSIGMOID,
+				(x) -> (x <= -3) ? 0.0 : (x >= 3) ? 1.0 : round(ap(x).divide(new Apfloat(6)).add(ap(0.5)))));
 		cases.add(smooth("hardswish", 2, Scalars.HARDSWISH, (x) -> (x <= -3) ? 0.0
 				: (x >= 3) ? x : round(ap(x).multiply(ap(x).add(new Apfloat(3))).divide(new Apfloat(6)))));
 		cases.add(smooth("tanhshrink", 2, Scalars.TANHSHRINK, KernelAccuracyTests::tanhshrink));
@@ -119,8 +118,9 @@ class KernelAccuracyTests {
 		REPORT.put(name, stats);
 		assertThat(stats.outOfRangeMismatch).as("%s: out-of-range inputs not answered with the right infinity", name)
 			.isEmpty();
-		assertThat(stats.max).as("%s: worst ulp error (at x = %s, got %s, expected %s)", name, stats.worstX,
-				stats.worstGot, stats.worstExpected)
+		assertThat(stats.max)
+			.as("%s: worst ulp error (at x = %s, got %s, expected %s)", name, stats.worstX, stats.worstGot,
+					stats.worstExpected)
 			.isLessThanOrEqualTo(budget);
 	}
 
@@ -146,7 +146,8 @@ class KernelAccuracyTests {
 	private static double tanhshrink(double x) {
 		Apfloat a = ap(x);
 		if (Math.abs(x) > 40) {
-			return round(a.subtract(new Apfloat((long) Math.signum(x)))); // tanh differs by < 2e^−80
+			return round(a.subtract(new Apfloat((long) Math.signum(x)))); // tanh differs
+																			// by < 2e^−80
 		}
 		if (Math.abs(x) < 1e-4) {
 			return round(Reference.tanhshrinkSeries(ApfloatMath.abs(a)).multiply(new Apfloat((long) Math.signum(x))));
@@ -235,7 +236,9 @@ class KernelAccuracyTests {
 			return -alpha; // expm1(q) = −1 + e^q, e^q < 2^−1100
 		}
 		if (q.compareTo(new Apfloat(720)) > 0) {
-			return Math.copySign(Double.POSITIVE_INFINITY, alpha); // |alpha| e^q > MAX_VALUE for |alpha| ≥ 1/4
+			return Math.copySign(Double.POSITIVE_INFINITY, alpha); // |alpha| e^q >
+																	// MAX_VALUE for
+																	// |alpha| ≥ 1/4
 		}
 		return round(al.multiply(Reference.expm1(q)));
 	}
@@ -416,8 +419,8 @@ class KernelAccuracyTests {
 	}
 
 	/**
-	 * τ = (C − 1)/k of sparsemax by the textbook algorithm in exact decimal arithmetic, returned as the
-	 * exact pair {C − 1, k}.
+	 * τ = (C − 1)/k of sparsemax by the textbook algorithm in exact decimal arithmetic,
+	 * returned as the exact pair {C − 1, k}.
 	 */
 	static BigDecimal[] sparsemaxTau(double[] row) {
 		BigDecimal[] z = new BigDecimal[row.length];
@@ -439,19 +442,21 @@ class KernelAccuracyTests {
 
 	// ---------------------------------------------------------------- grids
 
-	/** The scalar grid: every listed extreme, dense bands, and fixed-seed random doubles. */
+	/**
+	 * The scalar grid: every listed extreme, dense bands, and fixed-seed random doubles.
+	 */
 	/**
 	 * The scalar grid.
-	 * @param density the number of random points, in units of 250 (any exponent), 250 (in ±50), 125
-	 * (in ±800) and 125 (exponents −60 … 3)
+	 * @param density the number of random points, in units of 250 (any exponent), 250 (in
+	 * ±50), 125 (in ±800) and 125 (exponents −60 … 3)
 	 * @return the sorted grid
 	 */
 	static double[] scalarGrid(int density) {
 		TreeSet<Double> set = new TreeSet<>();
-		double[] extremes = { 0.0, Double.MIN_VALUE, 1e-320, 1e-310, Double.MIN_NORMAL, 1e-300, 1e-200, 1e-108,
-				1e-100, 1e-20, 1e-16, 0x1p-54, 1e-10, 1e-8, 1e-5, 1e-3, 0.1, 13, 20, 30, 36.7, 37, 38, 38.5, 39, 40,
-				709.78, 709.782712893384, 709.79, 745.13, 745.1332191019411, 745.14, 751, 751.5, 752, 1e3, 1e5, 1e10,
-				1e20, 1e100, 1e154, 1e200, 1e300, 1e307, 1.7e308, Double.MAX_VALUE };
+		double[] extremes = { 0.0, Double.MIN_VALUE, 1e-320, 1e-310, Double.MIN_NORMAL, 1e-300, 1e-200, 1e-108, 1e-100,
+				1e-20, 1e-16, 0x1p-54, 1e-10, 1e-8, 1e-5, 1e-3, 0.1, 13, 20, 30, 36.7, 37, 38, 38.5, 39, 40, 709.78,
+				709.782712893384, 709.79, 745.13, 745.1332191019411, 745.14, 751, 751.5, 752, 1e3, 1e5, 1e10, 1e20,
+				1e100, 1e154, 1e200, 1e300, 1e307, 1.7e308, Double.MAX_VALUE };
 		for (double x : extremes) {
 			set.add(x);
 			set.add(-x);
@@ -494,7 +499,10 @@ class KernelAccuracyTests {
 		return grid;
 	}
 
-	/** Rows for the axis functions: named edge rows and fixed-seed random rows of length 1 … 20. */
+	/**
+	 * Rows for the axis functions: named edge rows and fixed-seed random rows of length 1
+	 * … 20.
+	 */
 	static List<double[]> rows() {
 		List<double[]> rows = new ArrayList<>();
 		rows.add(new double[] { 1010, 1000, 990 });
@@ -537,9 +545,13 @@ class KernelAccuracyTests {
 		return rows;
 	}
 
-	// ---------------------------------------------------------------- ulps and the report
+	// ---------------------------------------------------------------- ulps and the
+	// report
 
-	/** |got − expected| in ulps of expected (the correctly rounded reference); ±0 are equal. */
+	/**
+	 * |got − expected| in ulps of expected (the correctly rounded reference); ±0 are
+	 * equal.
+	 */
 	static double ulps(double got, double expected) {
 		if (got == expected) {
 			return 0;
@@ -607,7 +619,8 @@ class KernelAccuracyTests {
 	@AfterAll
 	static void writeReport() throws IOException {
 		StringBuilder md = new StringBuilder();
-		md.append("| function and parameters | budget (ulp) | worst (ulp) | RMS (ulp) | worst at x | points | out of range |\n");
+		md.append(
+				"| function and parameters | budget (ulp) | worst (ulp) | RMS (ulp) | worst at x | points | out of range |\n");
 		md.append("|---|---:|---:|---:|---:|---:|---:|\n");
 		synchronized (REPORT) {
 			for (Stats s : REPORT.values()) {

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The documented failure spots of the textbook formulas, one per test. Expected values are
- * independent: closed forms or values computed to high precision (quoted to the digits needed).
+ * The documented failure spots of the textbook formulas, one per test. Expected values
+ * are independent: closed forms or values computed to high precision (quoted to the
+ * digits needed).
  */
 class KernelEdgeCaseTests {
 
@@ -43,7 +44,8 @@ class KernelEdgeCaseTests {
 
 	@Test
 	void geluAtMinus13ShouldBeAboutMinus8e38() {
-		// −13 Φ(−13) = −7.952313719414843e−38 (60-digit reference); erf-based forms give −0
+		// −13 Φ(−13) = −7.952313719414843e−38 (60-digit reference); erf-based forms give
+		// −0
 		assertThat(ulps(Scalars.GELU.value(-13), -7.952313719414843e-38)).isLessThanOrEqualTo(2);
 	}
 
@@ -74,14 +76,16 @@ class KernelEdgeCaseTests {
 
 	@Test
 	void celuWithNegativeAlphaShouldNotOverflowBeforeTheTrueValue() {
-		// alpha = −0.5, x = −355: −0.5·(e^710 − 1) ≈ −1.117e308, finite though e^710 overflows
+		// alpha = −0.5, x = −355: −0.5·(e^710 − 1) ≈ −1.117e308, finite though e^710
+		// overflows
 		double v = Scalars.celu(-0.5).value(-355);
 		assertThat(ulps(v, -1.1169973830808555e308)).isLessThanOrEqualTo(2);
 	}
 
 	@Test
 	void celuWithNegativeAlphaAtVeryNegativeXShouldBeMinusInfinity() {
-		// the true value −2(e^(5e307) − 1) is outside the double range: the service reports it
+		// the true value −2(e^(5e307) − 1) is outside the double range: the service
+		// reports it
 		assertThat(Scalars.celu(-2).value(-1e308)).isEqualTo(Double.NEGATIVE_INFINITY);
 	}
 
@@ -97,7 +101,8 @@ class KernelEdgeCaseTests {
 
 	@Test
 	void siluWhereSigmoidIsSubnormalShouldStillBeAccurate() {
-		// −740 σ(−740) rounds to −3.09967e−319 (subnormal, and σ(−740) ≈ 4.2e−322 has 7 bits)
+		// −740 σ(−740) rounds to −3.09967e−319 (subnormal, and σ(−740) ≈ 4.2e−322 has 7
+		// bits)
 		assertThat(Scalars.SILU.value(-740)).isEqualTo(-3.09967E-319);
 		assertThat(ulps(Scalars.MISH.value(-740), -3.09967E-319)).isLessThanOrEqualTo(1);
 	}
@@ -117,13 +122,15 @@ class KernelEdgeCaseTests {
 
 	@Test
 	void softplusWithSmallBetaShouldKeepTheLeftTail() {
-		// (1/0.5)·log1p(e^(−0.5·1480)) = 2e^−740 rounds to 8.4e−322, though e^−740·… alone is subnormal
+		// (1/0.5)·log1p(e^(−0.5·1480)) = 2e^−740 rounds to 8.4e−322, though e^−740·…
+		// alone is subnormal
 		assertThat(Scalars.softplus(0.5, Double.NaN).value(-1480)).isEqualTo(8.4E-322);
 	}
 
 	@Test
 	void softmaxWhenRowHasHugeValuesShouldNotOverflow() {
-		// 60-digit reference: [0.9999546000703311, 4.539786860886666e−5, 2.061060046209062e−9]
+		// 60-digit reference: [0.9999546000703311, 4.539786860886666e−5,
+		// 2.061060046209062e−9]
 		double[] p = apply(AxisKernels.softmax(1), 1010, 1000, 990);
 		assertThat(ulps(p[0], 0.9999546000703311)).isLessThanOrEqualTo(2);
 		assertThat(ulps(p[1], 4.539786860886666E-5)).isLessThanOrEqualTo(2);

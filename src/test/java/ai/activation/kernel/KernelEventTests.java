@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Overflow-avoidance events: for each function that has them, an input where the textbook formula
- * fails and one where it does not.
+ * Overflow-avoidance events: for each function that has them, an input where the textbook
+ * formula fails and one where it does not.
  */
 class KernelEventTests {
 

@@ -12,8 +12,9 @@ import net.jqwik.api.constraints.Size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Properties of the kernels that hold for every input: shift invariance and normalisation of the
- * softmax family, the symmetry of σ, and monotonicity where the function is monotone.
+ * Properties of the kernels that hold for every input: shift invariance and normalisation
+ * of the softmax family, the symmetry of σ, and monotonicity where the function is
+ * monotone.
  */
 class KernelPropertiesTests {
 
@@ -32,7 +33,8 @@ class KernelPropertiesTests {
 	}
 
 	@Property(tries = 300)
-	void softmaxShouldBeInvariantUnderAnExactShift(@ForAll @Size(min = 1, max = 12) List<@IntRange(min = -4000, max = 4000) Integer> values,
+	void softmaxShouldBeInvariantUnderAnExactShift(
+			@ForAll @Size(min = 1, max = 12) List<@IntRange(min = -4000, max = 4000) Integer> values,
 			@ForAll @IntRange(min = -100000, max = 100000) int shift) {
 		// dyadic values (multiples of 1/8) shifted by an integer: x + c is exact
 		double[] row = toRow(values, 0.125);
@@ -55,7 +57,8 @@ class KernelPropertiesTests {
 	}
 
 	@Property(tries = 300)
-	void softmaxRowsShouldSumToOne(@ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = -1e3, max = 1e3) Double> values,
+	void softmaxRowsShouldSumToOne(
+			@ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = -1e3, max = 1e3) Double> values,
 			@ForAll @DoubleRange(min = 0.1, max = 10) double temperature) {
 		double[] row = values.stream().mapToDouble(Double::doubleValue).toArray();
 		for (AxisFunction f : List.of(AxisKernels.softmax(temperature), AxisKernels.softmin(temperature),
@@ -82,8 +85,10 @@ class KernelPropertiesTests {
 
 	@Property(tries = 1000)
 	void sigmoidOfMinusXShouldBeOneMinusSigmoidOfX(@ForAll @DoubleRange(min = -40, max = 40) double x) {
-		// 1 − σ(x) is computed exactly (Sterbenz) for σ(x) ≥ 1/2; compare where x ≥ 0 so that both sides
-		// are representable: σ(−x) = 1 − σ(x) within 2 ulp of σ(x) (absolute) plus the error of σ(−x)
+		// 1 − σ(x) is computed exactly (Sterbenz) for σ(x) ≥ 1/2; compare where x ≥ 0 so
+		// that both sides
+		// are representable: σ(−x) = 1 − σ(x) within 2 ulp of σ(x) (absolute) plus the
+		// error of σ(−x)
 		double a = Math.abs(x);
 		double left = Scalars.sigmoid(-a);
 		double right = 1.0 - Scalars.sigmoid(a);

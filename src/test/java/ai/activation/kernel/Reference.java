@@ -8,10 +8,10 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 
 /**
- * High-precision reference values for the kernel tests, computed with apfloat at {@link #DIGITS}
- * decimal digits from the exact value of the double argument, and rounded to double correctly. Nothing
- * here uses the kernels: where a shortcut is taken (a tail where the true value provably rounds to 0, 1
- * or x), the bound is stated.
+ * High-precision reference values for the kernel tests, computed with apfloat at
+ * {@link #DIGITS} decimal digits from the exact value of the double argument, and rounded
+ * to double correctly. Nothing here uses the kernels: where a shortcut is taken (a tail
+ * where the true value provably rounds to 0, 1 or x), the bound is stated.
  */
 final class Reference {
 
@@ -45,7 +45,10 @@ final class Reference {
 		return new Apfloat(new BigDecimal(x), DIGITS);
 	}
 
-	/** Rounds to the nearest double (Double.parseDouble is correctly rounded), ±∞ beyond the range. */
+	/**
+	 * Rounds to the nearest double (Double.parseDouble is correctly rounded), ±∞ beyond
+	 * the range.
+	 */
 	static double round(Apfloat a) {
 		if (a.signum() == 0) {
 			return 0.0;
@@ -106,7 +109,10 @@ final class Reference {
 		return e.divide(ONE.add(e));
 	}
 
-	/** tanh x = sign(x)·(1 − e^−2|x|)/(1 + e^−2|x|), by its series for tiny x, for |x| ≤ 1e5. */
+	/**
+	 * tanh x = sign(x)·(1 − e^−2|x|)/(1 + e^−2|x|), by its series for tiny x, for |x| ≤
+	 * 1e5.
+	 */
 	static Apfloat tanh(Apfloat x) {
 		Apfloat a = ApfloatMath.abs(x);
 		if (x.signum() == 0) {
@@ -124,11 +130,13 @@ final class Reference {
 		return (x.signum() < 0) ? t.negate() : t;
 	}
 
-	/** x − tanh x for 0 &lt; x &lt; 1e−4 by its series; the omitted terms are below 1e−48 relative. */
+	/**
+	 * x − tanh x for 0 &lt; x &lt; 1e−4 by its series; the omitted terms are below 1e−48
+	 * relative.
+	 */
 	static Apfloat tanhshrinkSeries(Apfloat x) {
 		Apfloat x2 = x.multiply(x);
-		long[][] c = { { 1, 3 }, { -2, 15 }, { 17, 315 }, { -62, 2835 }, { 1382, 155925 },
-				{ -21844, 6081075 } };
+		long[][] c = { { 1, 3 }, { -2, 15 }, { 17, 315 }, { -62, 2835 }, { 1382, 155925 }, { -21844, 6081075 } };
 		Apfloat sum = ZERO;
 		Apfloat power = x2.multiply(x);
 		for (long[] q : c) {
@@ -141,10 +149,11 @@ final class Reference {
 	private static final Apfloat SQRT_PI = ApfloatMath.sqrt(ApfloatMath.pi(DIGITS + 10));
 
 	/**
-	 * erfc z: for |z| ≤ 5 as 1 − erf z with erf z = (2/√π) e^(−z²) Σ 2^n z^(2n+1)/(2n+1)!! (positive terms;
-	 * at most 12 of the 60 digits cancel); beyond, by the continued fraction
-	 * erfc z = e^(−z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …)))), 300 levels deep. Agrees with
-	 * {@link ApfloatMath#erfc(Apfloat)} to 50 digits and is about ten times faster.
+	 * erfc z: for |z| ≤ 5 as 1 − erf z with erf z = (2/√π) e^(−z²) Σ 2^n
+	 * z^(2n+1)/(2n+1)!! (positive terms; at most 12 of the 60 digits cancel); beyond, by
+	 * the continued fraction erfc z = e^(−z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z +
+	 * …)))), 300 levels deep. Agrees with {@link ApfloatMath#erfc(Apfloat)} to 50 digits
+	 * and is about ten times faster.
 	 */
 	static Apfloat erfc(Apfloat z) {
 		if (z.signum() < 0) {

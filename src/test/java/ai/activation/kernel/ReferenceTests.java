@@ -8,13 +8,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the shortcuts the accuracy references take (series and continued fractions, chosen for speed)
- * against apfloat's own functions evaluated at a much higher precision, so that the references are not
- * trusted on their word.
+ * Checks the shortcuts the accuracy references take (series and continued fractions,
+ * chosen for speed) against apfloat's own functions evaluated at a much higher precision,
+ * so that the references are not trusted on their word.
  */
 class ReferenceTests {
 
-	/** Digits for the direct evaluation: enough that 1 − erf z and e^x − 1 keep 60 digits after cancelling. */
+	/**
+	 * Digits for the direct evaluation: enough that 1 − erf z and e^x − 1 keep 60 digits
+	 * after cancelling.
+	 */
 	private static final long WIDE = 200;
 
 	@ParameterizedTest

@@ -21,8 +21,8 @@ import ai.activation.HttpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end over real HTTP: the errors Spring MVC and Tomcat raise themselves are RFC 9457 problems too,
- * never a whitelabel or HTML page, a trace or a class name.
+ * End-to-end over real HTTP: the errors Spring MVC and Tomcat raise themselves are RFC
+ * 9457 problems too, never a whitelabel or HTML page, a trace or a class name.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProblemDetailsIntegrationTests {
