@@ -174,7 +174,7 @@ final class JsonTensorReader {
 				this.shape[this.depth] = length;
 			}
 			else if (this.shape[this.depth] != length) {
-				throw new InvalidBodyException("Ragged array: it has " + length + " elements where the first array "
+				throw new InvalidBodyException("Ragged array: it has " + elements(length) + " where the first array "
 						+ "at this depth had " + this.shape[this.depth] + ".", pointer(this.depth));
 			}
 			this.depth--;
@@ -252,6 +252,10 @@ final class JsonTensorReader {
 			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
 			default -> "'" + token.asString() + "'";
 		};
+	}
+
+	private static String elements(int count) {
+		return count + ((count == 1) ? " element" : " elements");
 	}
 
 	private static String abbreviate(String text) {
