@@ -1,5 +1,8 @@
 package ai.activation.kernel;
 
+import java.util.function.DoublePredicate;
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * An activation function applied element by element.
  *
@@ -27,6 +30,26 @@ public interface ScalarFunction {
 	 */
 	default boolean naiveFails(double x) {
 		return false;
+	}
+
+	/**
+	 * Makes a function that has overflow-avoidance events.
+	 * @param value the stable evaluation
+	 * @param naiveFails where the textbook formula fails, as {@link #naiveFails(double)}
+	 * @return the function
+	 */
+	static ScalarFunction of(DoubleUnaryOperator value, DoublePredicate naiveFails) {
+		return new ScalarFunction() {
+			@Override
+			public double value(double x) {
+				return value.applyAsDouble(x);
+			}
+
+			@Override
+			public boolean naiveFails(double x) {
+				return naiveFails.test(x);
+			}
+		};
 	}
 
 	/**

@@ -66,17 +66,7 @@ public final class Scalars {
 	 * Event: the textbook 1/(1 + e^−x) overflows e^−x for x &lt; −ln(MAX_VALUE) ≈ −709.78
 	 * (and then returns 0 where the true value is subnormal).
 	 */
-	public static final ScalarFunction SIGMOID = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			return sigmoid(x);
-		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return -x > LN_MAX;
-		}
-	};
+	public static final ScalarFunction SIGMOID = ScalarFunction.of((x) -> sigmoid(x), (x) -> -x > LN_MAX);
 
 	/**
 	 * tanh x, by {@link Math#tanh(double)}: ±1 for |x| &gt; 19.1, x for tiny x. Within 2
@@ -86,18 +76,10 @@ public final class Scalars {
 	 * Event: the textbook (e^x − e^−x)/(e^x + e^−x) gives ∞/∞ = NaN for |x| &gt; 709.78,
 	 * and a flushed 0 for 0 &lt; |x| ≤ 2^−54, where e^x and e^−x both round to 1.
 	 */
-	public static final ScalarFunction TANH = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			return Math.tanh(x);
-		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			double a = Math.abs(x);
-			return a > LN_MAX || (a != 0 && a <= EXP_FLUSH);
-		}
-	};
+	public static final ScalarFunction TANH = ScalarFunction.of((x) -> Math.tanh(x), (x) -> {
+		double a = Math.abs(x);
+		return a > LN_MAX || (a != 0 && a <= EXP_FLUSH);
+	});
 
 	/** softsign(x) = x / (1 + |x|); ±1 once |x| ≥ 2^53. Within 2 ulp; no events. */
 	public static final ScalarFunction SOFTSIGN = (x) -> x / (1.0 + Math.abs(x));
@@ -124,23 +106,15 @@ public final class Scalars {
 	 * Event: the textbook x·relu6(x + 3)/6 overflows x·6 for x &gt; MAX_VALUE/6 ≈
 	 * 3.0e307.
 	 */
-	public static final ScalarFunction HARDSWISH = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			if (x <= -3.0) {
-				return 0.0;
-			}
-			if (x >= 3.0) {
-				return x;
-			}
-			return x * (x + 3.0) / 6.0;
+	public static final ScalarFunction HARDSWISH = ScalarFunction.of((x) -> {
+		if (x <= -3.0) {
+			return 0.0;
 		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return x > Double.MAX_VALUE / 6.0;
+		if (x >= 3.0) {
+			return x;
 		}
-	};
+		return x * (x + 3.0) / 6.0;
+	}, (x) -> x > Double.MAX_VALUE / 6.0);
 
 	/**
 	 * tanhshrink(x) = x − tanh x. Three regimes: for |x| &lt; 1/2 the odd series x³(1/3 −
@@ -153,18 +127,10 @@ public final class Scalars {
 	 * Event: the textbook x − tanh x flushes to 0 where tanh x rounds to x, that is for
 	 * 2e−108 ≤ |x| ≤ 1.3e−8 (below 2e−108 the true value x³/3 rounds to 0 too).
 	 */
-	public static final ScalarFunction TANHSHRINK = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			return tanhshrink(x);
-		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			double a = Math.abs(x);
-			return a >= 2e-108 && a <= 1.3e-8;
-		}
-	};
+	public static final ScalarFunction TANHSHRINK = ScalarFunction.of((x) -> tanhshrink(x), (x) -> {
+		double a = Math.abs(x);
+		return a >= 2e-108 && a <= 1.3e-8;
+	});
 
 	/**
 	 * logsigmoid(x) = log σ(x) = −softplus(−x): x − log1p(e^x) for x &lt; 0, −log1p(e^−x)
@@ -176,17 +142,9 @@ public final class Scalars {
 	 * −∞), and flushes to 0 for 36.74 &lt; x &lt; 745.13, where 1 + e^−x rounds to 1 but
 	 * the true value −e^−x is not 0.
 	 */
-	public static final ScalarFunction LOGSIGMOID = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			return (x < 0) ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x));
-		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return -x > LN_MAX || (-x < LN_HALF_ULP_OF_ONE && -x > LN_UNDERFLOW);
-		}
-	};
+	public static final ScalarFunction LOGSIGMOID = ScalarFunction.of(
+			(x) -> (x < 0) ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x)),
+			(x) -> -x > LN_MAX || (-x < LN_HALF_ULP_OF_ONE && -x > LN_UNDERFLOW));
 
 	/**
 	 * silu(x) = x · σ(x): x/(1 + e^−x) for x ≥ −40; below, x·e^x·(1 − e^x) ≈ x·e^x
@@ -197,24 +155,16 @@ public final class Scalars {
 	 * <p>
 	 * Event: the textbook x/(1 + e^−x) overflows e^−x for x &lt; −709.78.
 	 */
-	public static final ScalarFunction SILU = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			if (x < TAIL) {
-				return DoubleDouble.scaledExp(x, 1.0, x, 0.0);
-			}
-			if (x >= 0) {
-				return x / (1.0 + Math.exp(-x));
-			}
-			double e = Math.exp(x);
-			return x * e / (1.0 + e);
+	public static final ScalarFunction SILU = ScalarFunction.of((x) -> {
+		if (x < TAIL) {
+			return DoubleDouble.scaledExp(x, 1.0, x, 0.0);
 		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return -x > LN_MAX;
+		if (x >= 0) {
+			return x / (1.0 + Math.exp(-x));
 		}
-	};
+		double e = Math.exp(x);
+		return x * e / (1.0 + e);
+	}, (x) -> -x > LN_MAX);
 
 	/**
 	 * mish(x) = x · tanh(softplus(x)) = x · n/(n + 2) with n = e^x(e^x + 2); for x &gt; 0
@@ -225,27 +175,19 @@ public final class Scalars {
 	 * Event: the textbook x·tanh(log(1 + e^x)) overflows e^x for x &gt; 709.78, and
 	 * flushes to 0 for −745.13 &lt; x &lt; −36.74, where 1 + e^x rounds to 1.
 	 */
-	public static final ScalarFunction MISH = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			if (x < TAIL) {
-				return DoubleDouble.scaledExp(x, 1.0, x, 0.0);
-			}
-			if (x > 0) {
-				double e = Math.exp(-x);
-				double e2 = 2.0 * e * e;
-				return x - x * (e2 / (1.0 + 2.0 * e + e2));
-			}
-			double e = Math.exp(x);
-			double n = e * (e + 2.0);
-			return x * n / (n + 2.0);
+	public static final ScalarFunction MISH = ScalarFunction.of((x) -> {
+		if (x < TAIL) {
+			return DoubleDouble.scaledExp(x, 1.0, x, 0.0);
 		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return x > LN_MAX || (x < LN_HALF_ULP_OF_ONE && x > LN_UNDERFLOW);
+		if (x > 0) {
+			double e = Math.exp(-x);
+			double e2 = 2.0 * e * e;
+			return x - x * (e2 / (1.0 + 2.0 * e + e2));
 		}
-	};
+		double e = Math.exp(x);
+		double n = e * (e + 2.0);
+		return x * n / (n + 2.0);
+	}, (x) -> x > LN_MAX || (x < LN_HALF_ULP_OF_ONE && x > LN_UNDERFLOW));
 
 	/** 1/√2 as a double-double. */
 	private static final double SQRT1_2_HI = 0.7071067811865476;
@@ -272,17 +214,8 @@ public final class Scalars {
 	 * Event: in the textbook (x/2)(1 + erf(x/√2)), erf rounds to −1 for x &lt; −8.3744,
 	 * flushing the result to 0 where the true value is not 0 (down to x ≈ −38.58).
 	 */
-	public static final ScalarFunction GELU = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			return gelu(x);
-		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return x < -8.374388923067457 && x > -38.58;
-		}
-	};
+	public static final ScalarFunction GELU = ScalarFunction.of((x) -> gelu(x),
+			(x) -> x < -8.374388923067457 && x > -38.58);
 
 	/** √(2/π) as a double-double. */
 	private static final double SQRT_2_PI_HI = 0.7978845608028654;
@@ -305,17 +238,8 @@ public final class Scalars {
 	 * Event: in the textbook, tanh u rounds to −1 for x &lt; −7.2 and the result flushes
 	 * to 0 where the true value is not 0 (down to x ≈ −21.547).
 	 */
-	public static final ScalarFunction GELU_TANH = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			return geluTanh(x);
-		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return x < -7.200040557303352 && x > -21.547;
-		}
-	};
+	public static final ScalarFunction GELU_TANH = ScalarFunction.of((x) -> geluTanh(x),
+			(x) -> x < -7.200040557303352 && x > -21.547);
 
 	/** PyTorch's SELU scale. */
 	public static final double SELU_SCALE = 1.0507009873554804934193349852946;
@@ -335,17 +259,8 @@ public final class Scalars {
 	 * <p>
 	 * Event: the textbook e^x − 1 flushes to 0 for −2^−54 ≤ x &lt; 0.
 	 */
-	public static final ScalarFunction SELU = new ScalarFunction() {
-		@Override
-		public double value(double x) {
-			return (x > 0) ? SELU_SCALE * x : SELU_SCALE_ALPHA * Math.expm1(x);
-		}
-
-		@Override
-		public boolean naiveFails(double x) {
-			return x < 0 && x >= -EXP_FLUSH;
-		}
-	};
+	public static final ScalarFunction SELU = ScalarFunction
+		.of((x) -> (x > 0) ? SELU_SCALE * x : SELU_SCALE_ALPHA * Math.expm1(x), (x) -> x < 0 && x >= -EXP_FLUSH);
 
 	/**
 	 * Returns σ(x) = 1 / (1 + e^−x), within 2 ulp; subnormal below x ≈ −708.4, zero below
@@ -515,17 +430,8 @@ public final class Scalars {
 	 * @return the function
 	 */
 	public static ScalarFunction elu(double alpha) {
-		return new ScalarFunction() {
-			@Override
-			public double value(double x) {
-				return (x > 0) ? x : alpha * Math.expm1(x);
-			}
-
-			@Override
-			public boolean naiveFails(double x) {
-				return x < 0 && x >= -EXP_FLUSH && alpha != 0;
-			}
-		};
+		return ScalarFunction.of((x) -> (x > 0) ? x : alpha * Math.expm1(x),
+				(x) -> x < 0 && x >= -EXP_FLUSH && alpha != 0);
 	}
 
 	/**
@@ -545,34 +451,28 @@ public final class Scalars {
 	 */
 	public static ScalarFunction celu(double alpha) {
 		double overflow = LN_MAX - Math.log(Math.abs(alpha));
-		return new ScalarFunction() {
-			@Override
-			public double value(double x) {
-				if (x > 0) {
-					return x;
-				}
-				double qh = x / alpha;
-				if (Double.isInfinite(qh)) {
-					return (qh > 0) ? Double.NEGATIVE_INFINITY : -alpha;
-				}
-				double ql = Math.fma(-qh, alpha, x) / alpha;
-				if (qh > 40.0) {
-					return DoubleDouble.scaledExp(alpha, 1.0, qh, ql);
-				}
-				double m = Math.expm1(qh);
-				// expm1(qh + ql) ≈ m + (m + 1)·ql
-				return alpha * Math.fma(m + 1.0, ql, m);
+		return ScalarFunction.of((x) -> {
+			if (x > 0) {
+				return x;
 			}
-
-			@Override
-			public boolean naiveFails(double x) {
-				if (!(x < 0)) {
-					return false;
-				}
-				double q = x / alpha;
-				return (q > LN_MAX && q <= overflow) || Math.abs(q) <= EXP_FLUSH;
+			double qh = x / alpha;
+			if (Double.isInfinite(qh)) {
+				return (qh > 0) ? Double.NEGATIVE_INFINITY : -alpha;
 			}
-		};
+			double ql = Math.fma(-qh, alpha, x) / alpha;
+			if (qh > 40.0) {
+				return DoubleDouble.scaledExp(alpha, 1.0, qh, ql);
+			}
+			double m = Math.expm1(qh);
+			// expm1(qh + ql) ≈ m + (m + 1)·ql
+			return alpha * Math.fma(m + 1.0, ql, m);
+		}, (x) -> {
+			if (!(x < 0)) {
+				return false;
+			}
+			double q = x / alpha;
+			return (q > LN_MAX && q <= overflow) || Math.abs(q) <= EXP_FLUSH;
+		});
 	}
 
 	/**
@@ -594,39 +494,33 @@ public final class Scalars {
 	 */
 	public static ScalarFunction softplus(double beta, double threshold) {
 		double underflow = LN_UNDERFLOW + Math.log(beta);
-		return new ScalarFunction() {
-			@Override
-			public double value(double x) {
-				double yh = beta * x;
-				if (!Double.isNaN(threshold) && yh > threshold) {
-					return x;
-				}
-				if (Double.isInfinite(yh)) {
-					return (yh > 0) ? x : 0.0;
-				}
-				double yl = Math.fma(beta, x, -yh);
-				if (yh > 0) {
-					double e = Math.exp(-yh);
-					double g = Math.log1p(e) - yl * (e / (1.0 + e));
-					return x + g / beta;
-				}
-				if (yh < TAIL) {
-					return DoubleDouble.scaledExp(1.0, beta, yh, yl);
-				}
-				double e = Math.exp(yh);
-				double g = Math.log1p(e) + yl * (e / (1.0 + e));
-				return g / beta;
+		return ScalarFunction.of((x) -> {
+			double yh = beta * x;
+			if (!Double.isNaN(threshold) && yh > threshold) {
+				return x;
 			}
-
-			@Override
-			public boolean naiveFails(double x) {
-				double y = beta * x;
-				if (!Double.isNaN(threshold) && y > threshold) {
-					return false;
-				}
-				return y > LN_MAX || (y < LN_HALF_ULP_OF_ONE && y > underflow);
+			if (Double.isInfinite(yh)) {
+				return (yh > 0) ? x : 0.0;
 			}
-		};
+			double yl = Math.fma(beta, x, -yh);
+			if (yh > 0) {
+				double e = Math.exp(-yh);
+				double g = Math.log1p(e) - yl * (e / (1.0 + e));
+				return x + g / beta;
+			}
+			if (yh < TAIL) {
+				return DoubleDouble.scaledExp(1.0, beta, yh, yl);
+			}
+			double e = Math.exp(yh);
+			double g = Math.log1p(e) + yl * (e / (1.0 + e));
+			return g / beta;
+		}, (x) -> {
+			double y = beta * x;
+			if (!Double.isNaN(threshold) && y > threshold) {
+				return false;
+			}
+			return y > LN_MAX || (y < LN_HALF_ULP_OF_ONE && y > underflow);
+		});
 	}
 
 	/**
