@@ -26,7 +26,11 @@ public final class HttpTestClient {
 	private final String base;
 
 	public HttpTestClient(int port) {
-		this.base = "http://localhost:" + port;
+		this("localhost", port);
+	}
+
+	public HttpTestClient(String host, int port) {
+		this.base = "http://" + host + ":" + port;
 	}
 
 	public HttpResponse<String> post(String path, String body) {
