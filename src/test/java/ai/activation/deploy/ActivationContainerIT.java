@@ -1,6 +1,7 @@
 package ai.activation.deploy;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,9 @@ import static ai.activation.HttpTestClient.assertResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image as users run it: built from the project's Dockerfile, started by a real Docker
- * engine, ready once the management port's readiness probe says so, and called over HTTP
- * on its mapped ports. Skipped where no Docker engine is reachable.
+ * The image as users run it: built from the project's Dockerfile, started by a real
+ * Docker engine, ready once the management port's readiness probe says so, and called
+ * over HTTP on its mapped ports. Skipped where no Docker engine is reachable.
  *
  * <p>
  * Expected values are computed here with apfloat at {@value #DIGITS} digits from the
@@ -35,6 +36,9 @@ class ActivationContainerIT {
 	private static final int ULPS = 4;
 
 	private static final long DIGITS = 50;
+
+	/** activation.calls as Prometheus names it. */
+	private static final String CALLS = "activation_calls_total";
 
 	@Container
 	private static final GenericContainer<?> service = ServiceImage.container();
@@ -67,24 +71,28 @@ class ActivationContainerIT {
 	}
 
 	@Test
-	void prometheusEndpointShouldCountTheCallsPerFunction() {
-		double softmaxBefore = PrometheusText.sum(scrape(), "activation_calls_total", "function", "softmax");
-		double sigmoidBefore = PrometheusText.sum(scrape(), "activation_calls_total", "function", "sigmoid");
+	void prometheusEndpointShouldCountTheCallsPerFunctionAndOutcome() {
+		String before = scrape();
 		assertResult(this.api.post("/activate/softmax", body(new double[] { 1, 2 })));
 		assertResult(this.api.post("/activate/softmax", body(new double[] { 3, 4 })));
 		assertResult(this.api.post("/activate/sigmoid", body(new double[] { 0 })));
+		assertThat(this.api.post("/activate/sigmoid", "{\"values\": []}").statusCode()).isEqualTo(400);
 		String after = scrape();
-		assertThat(PrometheusText.sum(after, "activation_calls_total", "function", "softmax") - softmaxBefore)
-			.isEqualTo(2.0);
-		assertThat(PrometheusText.sum(after, "activation_calls_total", "function", "sigmoid") - sigmoidBefore)
-			.isEqualTo(1.0);
+		assertThat(increase(before, after, "function=\"softmax\"", "outcome=\"success\"")).isEqualTo(2.0);
+		assertThat(increase(before, after, "function=\"sigmoid\"", "outcome=\"success\"")).isEqualTo(1.0);
+		assertThat(increase(before, after, "function=\"sigmoid\"", "outcome=\"client_error\"")).isEqualTo(1.0);
+	}
+
+	private static double increase(String before, String after, String... labels) {
+		return PrometheusText.sum(after, CALLS, labels) - PrometheusText.sum(before, CALLS, labels);
 	}
 
 	@Test
 	void livenessAndReadinessProbesShouldAnswerUpOnTheManagementPort() {
 		for (String probe : new String[] { "liveness", "readiness" }) {
-			JsonNode health = assertResult(this.management.get("/actuator/health/" + probe));
-			assertThat(health.get("status").asString()).as(probe).isEqualTo("UP");
+			HttpResponse<String> response = this.management.get("/actuator/health/" + probe);
+			assertThat(response.statusCode()).as(probe).isEqualTo(200);
+			assertThat(HttpTestClient.json(response).get("status").asString()).as(probe).isEqualTo("UP");
 		}
 	}
 
@@ -93,7 +101,8 @@ class ActivationContainerIT {
 		ExecResult id = service.execInContainer("id", "-u");
 		assertThat(id.getExitCode()).isZero();
 		assertThat(Integer.parseInt(id.getStdout().strip())).isPositive();
-		// The JVM is PID 1: its real, effective, saved and file-system uids are all non-root.
+		// The JVM is PID 1: its real, effective, saved and file-system uids are all
+		// non-root.
 		ExecResult status = service.execInContainer("cat", "/proc/1/status");
 		String uids = status.getStdout()
 			.lines()
@@ -103,17 +112,21 @@ class ActivationContainerIT {
 			.substring("Uid:".length())
 			.strip();
 		assertThat(uids.split("\\s+")).hasSize(4).allSatisfy((uid) -> assertThat(Integer.parseInt(uid)).isPositive());
-		assertThat(service.getContainerInfo().getConfig().getUser()).isNotBlank().doesNotStartWith("0").isNotEqualTo("root");
+		assertThat(service.getContainerInfo().getConfig().getUser()).isNotBlank()
+			.doesNotStartWith("0")
+			.isNotEqualTo("root");
 	}
 
 	private String scrape() {
-		var response = this.management.get("/actuator/prometheus");
+		HttpResponse<String> response = this.management.get("/actuator/prometheus");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();
 	}
 
 	private static String body(double[] values) {
-		return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(", ", "{\"values\": [", "]}"));
+		return Arrays.stream(values)
+			.mapToObj(Double::toString)
+			.collect(Collectors.joining(", ", "{\"values\": [", "]}"));
 	}
 
 	private static void assertValues(JsonNode result, double[] expected) {

@@ -13,14 +13,14 @@ final class PrometheusText {
 	}
 
 	/**
-	 * The sum of the samples of a metric whose labels include {@code label="value"}, over
-	 * all its other labels; 0 when there is none yet (a counter appears on first use).
+	 * The sum of the samples of a metric whose labels include all the given ones (each
+	 * written {@code name="value"}), over all its other labels; 0 when there is none yet
+	 * (a counter appears on first use).
 	 */
-	static double sum(String exposition, String metric, String label, String value) {
-		String wanted = label + "=\"" + value + "\"";
+	static double sum(String exposition, String metric, String... labels) {
 		return exposition.lines()
 			.filter((line) -> line.startsWith(metric + "{"))
-			.filter((line) -> labels(line).contains(wanted))
+			.filter((line) -> labels(line).containsAll(Arrays.asList(labels)))
 			.mapToDouble(PrometheusText::sampleValue)
 			.sum();
 	}

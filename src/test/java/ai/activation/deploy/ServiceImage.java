@@ -20,9 +20,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  *
  * <ul>
  * <li>System property {@value #IMAGE_PROPERTY}: use this image tag instead of building.
- * <li>Environment variable {@value #BASE_IMAGE_VARIABLE}: the Dockerfile's {@code BASE_IMAGE}
- * build argument (a local JRE image where no registry is reachable, as in CI); the
- * Dockerfile's own default otherwise.
+ * <li>Environment variable {@value #BASE_IMAGE_VARIABLE}: the Dockerfile's
+ * {@code BASE_IMAGE} build argument (a local JRE image where no registry is reachable, as
+ * in CI); the Dockerfile's own default otherwise.
  * </ul>
  */
 final class ServiceImage {
@@ -61,8 +61,7 @@ final class ServiceImage {
 	private static synchronized Future<String> image() {
 		if (image == null) {
 			String tag = System.getProperty(IMAGE_PROPERTY);
-			image = (tag != null && !tag.isBlank()) ? CompletableFuture.completedFuture(tag)
-					: build();
+			image = (tag != null && !tag.isBlank()) ? CompletableFuture.completedFuture(tag) : build();
 		}
 		return image;
 	}
@@ -88,8 +87,8 @@ final class ServiceImage {
 				return name.startsWith("activation-service-") && name.endsWith(".jar");
 			}).toList();
 			if (jars.size() != 1) {
-				throw new IllegalStateException("Expected one target/activation-service-*.jar (run ./mvnw package), found "
-						+ jars);
+				throw new IllegalStateException(
+						"Expected one target/activation-service-*.jar (run ./mvnw package), found " + jars);
 			}
 			return jars.get(0);
 		}

@@ -1,4 +1,5 @@
 /**
- * Tests of what ships the service: the container image, the compose file and the Kubernetes manifests.
+ * Tests of what ships the service: the container image, the compose file and the
+ * Kubernetes manifests.
  */
 package ai.activation.deploy;
