@@ -117,6 +117,16 @@ class ActivationContainerIT {
 			.isNotEqualTo("root");
 	}
 
+	@Test
+	void serviceShouldServeWithARootFileSystemItCannotWrite() throws Exception {
+		ExecResult write = service.execInContainer("touch", "/application/written-at-run-time");
+		assertThat(write.getExitCode()).isNotZero();
+		assertThat(write.getStderr()).contains("Read-only file system");
+		assertThat(service.execInContainer("touch", "/tmp/written-at-run-time").getExitCode()).isZero();
+		assertThat(assertResult(this.api.post("/activate/relu", body(new double[] { -1, 1 }))).get("values").size())
+			.isEqualTo(2);
+	}
+
 	private String scrape() {
 		HttpResponse<String> response = this.management.get("/actuator/prometheus");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import com.github.dockerjava.api.model.Capability;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -40,6 +42,9 @@ final class ServiceImage {
 	/** Image builds and JVM starts share two cores with the build. */
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
+	/** The Deployment's memory limit, 768Mi. */
+	private static final long MEMORY_LIMIT_BYTES = 768L * 1024 * 1024;
+
 	private static final String BUILT_TAG = "activation-service:it";
 
 	private static Future<String> image;
@@ -49,10 +54,19 @@ final class ServiceImage {
 
 	/**
 	 * A container of the service, not yet started, that counts as started once the
-	 * management port's readiness probe answers 200.
+	 * management port's readiness probe answers 200. It runs as the Kubernetes Deployment
+	 * runs it (deploy/kubernetes/deployment.yaml): read-only root file system with a
+	 * writable /tmp, every capability dropped, no privilege escalation, and its memory
+	 * limit.
 	 */
 	static GenericContainer<?> container() {
 		return new GenericContainer<>(image()).withExposedPorts(API_PORT, MANAGEMENT_PORT)
+			.withCreateContainerCmdModifier((create) -> create.getHostConfig()
+				.withReadonlyRootfs(true)
+				.withTmpFs(Map.of("/tmp", "rw,size=64m"))
+				.withCapDrop(Capability.ALL)
+				.withSecurityOpts(List.of("no-new-privileges"))
+				.withMemory(MEMORY_LIMIT_BYTES))
 			.waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(MANAGEMENT_PORT).forStatusCode(200))
 			.withStartupTimeout(STARTUP_TIMEOUT);
 	}
