@@ -3,6 +3,7 @@ package ai.activation.deploy;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import ai.activation.HttpTestClient;
@@ -123,8 +124,20 @@ class ActivationContainerIT {
 		assertThat(write.getExitCode()).isNotZero();
 		assertThat(write.getStderr()).contains("Read-only file system");
 		assertThat(service.execInContainer("touch", "/tmp/written-at-run-time").getExitCode()).isZero();
-		assertThat(assertResult(this.api.post("/activate/relu", body(new double[] { -1, 1 }))).get("values").size())
-			.isEqualTo(2);
+		JsonNode result = assertResult(this.api.post("/activate/relu", body(new double[] { -1, 1 })));
+		assertThat(result.get("values").values().stream().map(JsonNode::doubleValue)).containsExactly(0.0, 1.0);
+	}
+
+	@Test
+	void grafanaDashboardShouldQueryOnlyMetricsTheServiceExports() throws Exception {
+		assertResult(this.api.post("/activate/softmax", body(new double[] { 1000, 0 })));
+		assertThat(this.api.post("/activate/sigmoid", "{\"values\": []}").statusCode()).isEqualTo(400);
+		String exposition = scrape();
+		Set<String> queried = GrafanaDashboard.read().metricNames();
+		assertThat(queried).contains("activation_calls_total", "activation_overflow_avoided_total",
+				"http_server_requests_seconds_bucket");
+		assertThat(queried)
+			.allSatisfy((metric) -> assertThat(exposition).as(metric).containsPattern("(?m)^" + metric + "\\{"));
 	}
 
 	private String scrape() {
