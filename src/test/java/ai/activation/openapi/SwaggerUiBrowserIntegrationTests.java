@@ -6,14 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import ai.activation.catalog.Catalog;
+import ai.activation.catalog.Parameter;
 import ai.activation.openapi.ExampleReferences.Reference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -35,10 +40,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Drives Debian's headless Chromium through Swagger UI against the running service, as a
- * newcomer would: open it, expand {@code POST /activate/sigmoid}, Try it out, Execute,
- * and read the answer, which is checked against mpmath's values, not the service's.
- * Skipped where {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is absent
- * ({@code .ci/run} installs both).
+ * newcomer would: open it, expand an operation such as {@code POST /activate/sigmoid},
+ * Try it out, Execute, and read the answer, which is checked against mpmath's values, not
+ * the service's. Skipped where {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver}
+ * is absent ({@code .ci/run} installs both).
  * <p>
  * With {@code -Ddocs.screenshot=docs/images/swagger-ui.png} it also saves a screenshot of
  * the expanded operation, with its graph, to that file.
@@ -52,7 +57,8 @@ class SwaggerUiBrowserIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static final String FUNCTION = "sigmoid";
+	/** The operation in the screenshot. */
+	private static final String SCREENSHOT_FUNCTION = "sigmoid";
 
 	@LocalServerPort
 	private int port;
@@ -95,19 +101,26 @@ class SwaggerUiBrowserIntegrationTests {
 		}
 	}
 
-	@Test
-	void executingTheSigmoidExampleInSwaggerUiShowsTheTrueValues() throws IOException {
+	/**
+	 * Sigmoid as the issue asks, and softmax, whose parameters Swagger UI fills in with
+	 * their documented defaults.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "sigmoid", "softmax" })
+	void executingTheExampleInSwaggerUiShowsTheTrueValues(String function) throws IOException {
 		this.browser.get("http://localhost:" + this.port + "/swagger-ui.html");
 		WebElement operation = this.wait.until(ExpectedConditions.presenceOfElementLocated(
-				By.xpath("//div[contains(@class,'opblock-post')][.//*[@data-path='/activate/" + FUNCTION + "']]")));
+				By.xpath("//div[contains(@class,'opblock-post')][.//*[@data-path='/activate/" + function + "']]")));
 		WebElement summary = operation.findElement(By.cssSelector(".opblock-summary-control"));
 		scrollToTop(operation);
 		summary.click();
 		this.wait.until((driver) -> !operation.findElements(By.cssSelector(".opblock-body")).isEmpty());
 		WebElement graph = this.wait.until((driver) -> operation
-			.findElement(By.cssSelector(".opblock-description-wrapper img[src='/activate/" + FUNCTION + "/plot']")));
-		assertThat(graph.getDomAttribute("alt")).contains(FUNCTION);
-		saveScreenshotIfAsked(operation);
+			.findElement(By.cssSelector(".opblock-description-wrapper img[src='/activate/" + function + "/plot']")));
+		assertThat(graph.getDomAttribute("alt")).contains(function);
+		if (SCREENSHOT_FUNCTION.equals(function)) {
+			saveScreenshotIfAsked(operation);
+		}
 
 		operation.findElement(By.cssSelector("button.try-out__btn")).click();
 		WebElement execute = this.wait
@@ -117,14 +130,29 @@ class SwaggerUiBrowserIntegrationTests {
 		WebElement status = this.wait.until(
 				(driver) -> operation.findElement(By.cssSelector(".live-responses-table tbody .response-col_status")));
 		assertThat(status.getText().trim()).isEqualTo("200");
+		String url = operation.findElement(By.cssSelector(".request-url pre")).getText();
+		assertThat(url).startsWith("http://localhost:" + this.port + "/activate/" + function);
+		Map<String, String> query = new HashMap<>();
+		if (url.contains("?")) {
+			for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+				query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+		}
+		for (Parameter parameter : Catalog.find(function).orElseThrow().parameters()) {
+			Object sent = (parameter.type() == Parameter.Type.NUMBER) ? Double.valueOf(query.get(parameter.name()))
+					: query.get(parameter.name());
+			assertThat(String.valueOf(sent)).as(parameter.name()).isEqualTo(String.valueOf(parameter.defaultValue()));
+		}
 		String body = operation.findElement(By.cssSelector(".live-responses-table tbody .response-col_description pre"))
 			.getText();
 
-		Reference reference = ExampleReferences.load().get(FUNCTION);
+		Reference reference = ExampleReferences.load().get(function);
 		JsonMapper json = JsonMapper.builder().build();
 		assertThat(ExampleReferences.flatten(json.readTree(request).get("values"))).isEqualTo(reference.input());
 		JsonNode answer = json.readTree(body);
-		assertThat(answer.get("function").asString()).isEqualTo(FUNCTION);
+		assertThat(answer.get("function").asString()).isEqualTo(function);
+		assertThat(answer.get("shape").valueStream().map(JsonNode::intValue).toList())
+			.isEqualTo(reference.outputShape());
 		List<Double> values = ExampleReferences.flatten(answer.get("values"));
 		assertThat(values).hasSameSizeAs(reference.output());
 		for (int i = 0; i < values.size(); i++) {
