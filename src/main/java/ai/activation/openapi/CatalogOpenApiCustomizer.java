@@ -14,7 +14,6 @@ import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -129,10 +128,10 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 			.summary("Describes one function")
 			.description("One function, found by canonical name or alias, case-insensitively and with `-` and `_` "
 					+ "alike. Apply it with `POST /activate/{function}`, documented per function below.");
-		operation.setParameters(List.of(new PathParameter().name("function")
-			.description("A canonical name or an alias: one of " + String.join(", ", Catalog.names()) + ".")
-			.example("swish")
-			.schema(Schemas.typed("string"))));
+		operation.setParameters(List.of(FunctionCallOperationCustomizer.functionParameter()
+			.description("A canonical name or an alias, matched case-insensitively with `-` and `_` alike: one of "
+					+ String.join(", ", Catalog.names()) + ".")
+			.example("swish")));
 		operation.getResponses().get("200").description("The function's description.");
 		operation.getResponses().addApiResponse("404", Schemas.responseRef(Schemas.UNKNOWN_FUNCTION));
 		operation.getResponses().addApiResponse("406", Schemas.responseRef(Schemas.NOT_ACCEPTABLE));

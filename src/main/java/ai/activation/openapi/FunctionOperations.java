@@ -131,9 +131,8 @@ final class FunctionOperations {
 		};
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Schema<Object> number(Range range) {
-		Schema<Object> schema = (Schema<Object>) Schemas.typed("number");
+		Schema<Object> schema = Schemas.typed("number");
 		if (Double.isFinite(range.min())) {
 			if (range.minInclusive()) {
 				schema.minimum(BigDecimal.valueOf(range.min()));
