@@ -1,0 +1,84 @@
+package ai.activation.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ai.activation.activate.FunctionCall;
+import ai.activation.activate.ReservedQueryParameters;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /activate/{function}/plot} draws a function's graph as SVG. The function and
+ * its parameters are resolved and validated as for {@code POST /activate/{function}} (404
+ * for an unknown function, 400 for a bad or unknown parameter); {@code from} and
+ * {@code to} set the x range.
+ */
+@RestController
+@EnableConfigurationProperties(PlotProperties.class)
+class PlotController {
+
+	/** The media type of the graphs. */
+	static final MediaType SVG = MediaType.valueOf("image/svg+xml");
+
+	private final PlotProperties properties;
+
+	PlotController(PlotProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Draws a graph.
+	 * @param call the function and its arguments, from the path and the query less
+	 * {@code from} and {@code to}
+	 * @param from every value given for the left end of the x range
+	 * @param to every value given for the right end of the x range
+	 * @return the SVG document
+	 */
+	@GetMapping(path = "/activate/{function}/plot", produces = "image/svg+xml")
+	ResponseEntity<byte[]> plot(@ReservedQueryParameters({ PlotRange.FROM, PlotRange.TO }) FunctionCall call,
+			@RequestParam(name = PlotRange.FROM, required = false) List<String> from,
+			@RequestParam(name = PlotRange.TO, required = false) List<String> to) {
+		PlotRange range = PlotRange.of(given(from), given(to), this.properties);
+		Curve curve = CurveSampler.sample(call.function(), call.arguments(), range, this.properties.samples());
+		byte[] svg = SvgChart.draw(call.function().canonicalName(), curve, captions(call, curve), range,
+				this.properties.width(), this.properties.height());
+		return ResponseEntity.ok().contentType(SVG).body(svg);
+	}
+
+	private static List<String> given(List<String> values) {
+		return (values != null) ? values : List.of();
+	}
+
+	/**
+	 * The lines under the plot: the parameters used, defaults included; for a function of
+	 * a vector, the slice plotted; the values left out, if any.
+	 */
+	private static List<String> captions(FunctionCall call, Curve curve) {
+		List<String> captions = new ArrayList<>();
+		Map<String, Object> arguments = call.arguments().asMap();
+		if (arguments.isEmpty()) {
+			captions.add("no parameters");
+		}
+		else {
+			List<String> parts = new ArrayList<>();
+			arguments.forEach((name, value) -> parts.add(name + " = " + ((value != null) ? value : "none")));
+			captions.add(String.join(", ", parts));
+		}
+		if (curve.slice() != null) {
+			captions.add("the first output for the input vector " + curve.slice() + " as x varies");
+		}
+		if (curve.omitted() > 0) {
+			captions.add(curve.omitted() + " of " + curve.x().length
+					+ " points left out: their values lie outside the range of a double");
+		}
+		return captions;
+	}
+
+}
