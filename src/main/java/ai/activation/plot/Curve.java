@@ -4,8 +4,9 @@ package ai.activation.plot;
  * What a graph shows: the function's values at evenly spaced points.
  *
  * @param x the sample points, increasing
- * @param y the value at each sample point, or NaN where the value lies outside the range
- * of a double and is left out of the drawing
+ * @param y the value at each sample point, or NaN where the value is beyond
+ * {@link CurveSampler#DRAWABLE} in magnitude (or beyond the doubles) and is left out of
+ * the drawing
  * @param omitted the number of values left out
  * @param label what is plotted against x, e.g. {@code elu(x)} or
  * {@code softmax([x, 0])[0]}

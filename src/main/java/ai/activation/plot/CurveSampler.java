@@ -25,6 +25,13 @@ import ai.activation.kernel.Lanes;
  */
 final class CurveSampler {
 
+	/**
+	 * The largest magnitude a graph draws, a quarter of the largest double: the chart's
+	 * axis arithmetic (a value less the range's lower end) must not overflow. Values
+	 * beyond it, or beyond the doubles, are left out.
+	 */
+	static final double DRAWABLE = Double.MAX_VALUE / 4;
+
 	private CurveSampler() {
 	}
 
@@ -34,7 +41,8 @@ final class CurveSampler {
 	 * @param arguments its validated arguments
 	 * @param range the x range
 	 * @param samples the number of sample points, at least 2
-	 * @return the curve; values outside the range of a double are NaN and counted
+	 * @return the curve; values beyond {@link #DRAWABLE} in magnitude, or not finite, are
+	 * NaN and counted
 	 * @throws InvalidParameterException if the axis does not exist in a vector
 	 */
 	static Curve sample(Activation function, Arguments arguments, PlotRange range, int samples) {
@@ -75,7 +83,7 @@ final class CurveSampler {
 		}
 		int omitted = 0;
 		for (int i = 0; i < samples; i++) {
-			if (!Double.isFinite(y[i])) {
+			if (!(Math.abs(y[i]) <= DRAWABLE)) {
 				y[i] = Double.NaN;
 				omitted++;
 			}

@@ -2,6 +2,7 @@ package ai.activation.plot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import ai.activation.activate.FunctionCall;
@@ -10,6 +11,7 @@ import ai.activation.activate.ReservedQueryParameters;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,15 +39,15 @@ class PlotController {
 	 * Draws a graph.
 	 * @param call the function and its arguments, from the path and the query less
 	 * {@code from} and {@code to}
-	 * @param from every value given for the left end of the x range
-	 * @param to every value given for the right end of the x range
+	 * @param query every query parameter with all its values, as given
 	 * @return the SVG document
 	 */
 	@GetMapping(path = "/activate/{function}/plot", produces = "image/svg+xml")
 	ResponseEntity<byte[]> plot(@ReservedQueryParameters({ PlotRange.FROM, PlotRange.TO }) FunctionCall call,
-			@RequestParam(name = PlotRange.FROM, required = false) List<String> from,
-			@RequestParam(name = PlotRange.TO, required = false) List<String> to) {
-		PlotRange range = PlotRange.of(given(from), given(to), this.properties);
+			@RequestParam MultiValueMap<String, String> query) {
+		// The raw values: a bound List<String> would split "1,2" and drop an empty value.
+		PlotRange range = PlotRange.of(given(query.get(PlotRange.FROM)), given(query.get(PlotRange.TO)),
+				this.properties);
 		Curve curve = CurveSampler.sample(call.function(), call.arguments(), range, this.properties.samples());
 		byte[] svg = SvgChart.draw(call.function().canonicalName(), curve, captions(call, curve), range,
 				this.properties.width(), this.properties.height());
@@ -75,8 +77,8 @@ class PlotController {
 			captions.add("the first output for the input vector " + curve.slice() + " as x varies");
 		}
 		if (curve.omitted() > 0) {
-			captions.add(curve.omitted() + " of " + curve.x().length
-					+ " points left out: their values lie outside the range of a double");
+			captions.add(curve.omitted() + " of " + curve.x().length + " points left out: their values lie beyond ±"
+					+ String.format(Locale.ROOT, "%.2E", CurveSampler.DRAWABLE) + " or the range of a double");
 		}
 		return captions;
 	}

@@ -19,10 +19,10 @@ import org.jfree.chart.axis.TickUnitSource;
  * <p>
  * A label has the decimals the tick size needs, e.g. 999999.9999999 for ticks 1e-7 apart,
  * unless that takes more than {@value #MAX_PLAIN_LENGTH} characters; then it is
- * scientific with the significant digits the size needs, e.g. -1E+307. The tick at zero
- * reads 0 (0.0, 0.00, ...) even when the arithmetic of the tick positions leaves a
- * residue such as -2.7E-17. Not thread-safe, like the source it wraps: make one per
- * chart.
+ * scientific with the significant digits the size needs, e.g. -3.5E+307 or 5E-300. The
+ * tick at zero reads 0 (0.0, 0.00, ...) even when the arithmetic of the tick positions
+ * leaves a residue such as -2.7E-17. Not thread-safe, like the source it wraps: make one
+ * per chart.
  */
 final class ReadableTickUnits implements TickUnitSource {
 
@@ -32,15 +32,22 @@ final class ReadableTickUnits implements TickUnitSource {
 	/** A tick closer to zero than this fraction of the tick size is labelled 0. */
 	private static final double ZERO_RESIDUE = 1e-9;
 
-	/** The most significant digits a scientific label shows after the point. */
-	private static final int MAX_FRACTION_DIGITS = 15;
+	/** The smallest tick size, far below any range a graph can have. */
+	private static final double MIN_SIZE = 1e-300;
+
+	/**
+	 * The largest tick size: 18 ticks span the doubles, and the next sizes of the 1-2-5
+	 * sequence would overflow.
+	 */
+	private static final double MAX_SIZE = 1e307;
 
 	private final NumberTickUnitSource source = new NumberTickUnitSource();
 
 	@Override
 	public TickUnit getLargerTickUnit(TickUnit unit) {
 		// Through the source's own unit, whose equality with its ceiling lets it step up.
-		return label(this.source.getLargerTickUnit(this.source.getCeilingTickUnit(unit.getSize())));
+		TickUnit larger = this.source.getLargerTickUnit(this.source.getCeilingTickUnit(bounded(unit.getSize())));
+		return (larger.getSize() <= MAX_SIZE) ? label(larger) : getCeilingTickUnit(MAX_SIZE);
 	}
 
 	@Override
@@ -50,7 +57,16 @@ final class ReadableTickUnits implements TickUnitSource {
 
 	@Override
 	public TickUnit getCeilingTickUnit(double size) {
-		return label(this.source.getCeilingTickUnit(size));
+		return label(this.source.getCeilingTickUnit(bounded(size)));
+	}
+
+	/**
+	 * Keeps a size where the source terminates: the axis asks for 0, infinite or
+	 * overflowing sizes when its range spans nearly all doubles, and the source steps
+	 * through every power of ten down from 10^-2147483648 for 0.
+	 */
+	private static double bounded(double size) {
+		return (size >= MIN_SIZE) ? Math.min(size, MAX_SIZE) : MIN_SIZE;
 	}
 
 	private static TickUnit label(TickUnit unit) {
@@ -72,10 +88,9 @@ final class ReadableTickUnits implements TickUnitSource {
 		if (plain.length() <= MAX_PLAIN_LENGTH) {
 			return plain;
 		}
-		// Only values far from zero are this long, so their logarithm is finite.
-		int valuePower = (int) Math.floor(Math.log10(Math.abs(tick)));
-		int digits = Math.max(0, Math.min(MAX_FRACTION_DIGITS, valuePower - sizePower));
-		return String.format(Locale.ROOT, "%." + digits + "E", tick);
+		// Rounded to the tick size's power of ten, then only the digits that are not
+		// trailing zeros: BigDecimal writes a negative scale in scientific notation.
+		return BigDecimal.valueOf(tick).setScale(-sizePower, RoundingMode.HALF_EVEN).stripTrailingZeros().toString();
 	}
 
 	private static final class Labelled extends NumberTickUnit {

@@ -45,9 +45,11 @@ final class SvgChart {
 
 	private static final Color CURVE = new Color(0x1f, 0x5f, 0xbf);
 
-	private static final Color GRID = new Color(0xd0, 0xd0, 0xd0);
+	/** The colour of the gridlines. */
+	static final Color GRID = new Color(0xd0, 0xd0, 0xd0);
 
-	private static final Color ZERO_LINE = new Color(0x60, 0x60, 0x60);
+	/** The colour of the lines at x = 0 and y = 0, drawn over the gridlines there. */
+	static final Color ZERO_LINE = new Color(0x60, 0x60, 0x60);
 
 	private static final float CURVE_WIDTH = 2.0f;
 
@@ -144,21 +146,9 @@ final class SvgChart {
 		if (min > max) {
 			return new double[] { -1, 1 };
 		}
-		// Halved before subtracting so that the span of extreme values cannot overflow.
-		double halfSpan = max / 2 - min / 2;
-		double margin = (halfSpan > 0) ? 2 * Y_MARGIN * halfSpan : Math.max(1, Math.abs(min) * FLAT_MARGIN);
-		double lower = min - margin;
-		double upper = max + margin;
-		if (!Double.isFinite(upper - lower)) {
-			// No room for a margin: the values span nearly all doubles.
-			lower = min;
-			upper = max;
-		}
-		if (!Double.isFinite(upper - lower)) {
-			lower = Math.max(lower, -Double.MAX_VALUE / 2);
-			upper = Math.min(upper, Double.MAX_VALUE / 2);
-		}
-		return new double[] { lower, upper };
+		double span = max - min;
+		double margin = (span > 0) ? Y_MARGIN * span : Math.max(1, Math.abs(min) * FLAT_MARGIN);
+		return new double[] { min - margin, max + margin };
 	}
 
 	/** Two decimals are a hundredth of a pixel, in the same notation in every locale. */
