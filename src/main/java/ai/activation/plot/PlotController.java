@@ -7,6 +7,10 @@ import java.util.Map;
 
 import ai.activation.activate.FunctionCall;
 import ai.activation.activate.ReservedQueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
@@ -43,8 +47,17 @@ class PlotController {
 	 * @return the SVG document
 	 */
 	@GetMapping(path = "/activate/{function}/plot", produces = "image/svg+xml")
+	@Operation(summary = "The function's graph as SVG",
+			parameters = {
+					@Parameter(name = PlotRange.FROM, in = ParameterIn.QUERY,
+							description = "The left end of the x range; -6 unless configured otherwise.",
+							schema = @Schema(type = "number", defaultValue = "-6")),
+					@Parameter(name = PlotRange.TO, in = ParameterIn.QUERY,
+							description = "The right end of the x range; 6 unless configured otherwise. "
+									+ "Both ends lie within ±1e6, and to - from within [1e-6, 1e6].",
+							schema = @Schema(type = "number", defaultValue = "6")) })
 	ResponseEntity<byte[]> plot(@ReservedQueryParameters({ PlotRange.FROM, PlotRange.TO }) FunctionCall call,
-			@RequestParam MultiValueMap<String, String> query) {
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		// The raw values: a bound List<String> would split "1,2" and drop an empty value.
 		PlotRange range = PlotRange.of(given(query.get(PlotRange.FROM)), given(query.get(PlotRange.TO)),
 				this.properties);

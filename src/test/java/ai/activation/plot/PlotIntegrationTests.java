@@ -205,6 +205,14 @@ class PlotIntegrationTests {
 	}
 
 	@Test
+	void theOpenApiDocumentShowsTheRangeParametersAndNothingElseOfTheQuery() {
+		JsonNode document = HttpTestClient.json(this.http.get("/v3/api-docs"));
+		JsonNode parameters = document.get("paths").get("/activate/{function}/plot").get("get").get("parameters");
+		assertThat(parameters.values().stream().map((parameter) -> parameter.get("name").asString()).toList())
+			.containsExactly("function", PlotRange.FROM, PlotRange.TO);
+	}
+
+	@Test
 	void noCatalogFunctionHasAParameterThatTheRangeWouldHide() {
 		assertThat(Catalog.all().stream().flatMap((function) -> function.parameters().stream()).map(Parameter::name))
 			.doesNotContain(PlotRange.FROM, PlotRange.TO);
