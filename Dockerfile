@@ -36,6 +36,9 @@ COPY --from=layers /build/extracted/application/ ./
 USER ${APP_UID}:${APP_UID}
 # 8080 serves the API, 8081 the management endpoints (health probes, Prometheus).
 EXPOSE 8080 8081
+# Run time writes go to /tmp only (Kubernetes mounts it; the root file system is read-only there),
+# including fontconfig's cache for the graphs' text.
+ENV XDG_CACHE_HOME=/tmp/.cache
 # The heap is sized from the container's memory limit, and an out-of-memory error ends the JVM so
 # the orchestrator restarts it. Override with `-e JDK_JAVA_OPTIONS=...`.
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

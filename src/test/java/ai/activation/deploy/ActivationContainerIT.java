@@ -140,6 +140,18 @@ class ActivationContainerIT {
 			.allSatisfy((metric) -> assertThat(exposition).as(metric).containsPattern("(?m)^" + metric + "\\{"));
 	}
 
+	@Test
+	void sigmoidGraphShouldBeDrawnWithTheImagesFonts() {
+		HttpResponse<String> response = this.api.get("/activate/sigmoid/plot");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
+		assertThat(response.body()).contains("<svg").contains("sigmoid");
+		// Text needs fontconfig, whose cache must go to /tmp on the read-only file
+		// system.
+		assertThat(service.getLogs()).doesNotContain("Fontconfig error");
+	}
+
 	private String scrape() {
 		HttpResponse<String> response = this.management.get("/actuator/prometheus");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
