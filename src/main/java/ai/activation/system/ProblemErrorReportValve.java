@@ -65,6 +65,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		json.append('}');
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("Cache-Control", "no-store");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {

@@ -55,7 +55,6 @@ public class ProblemResponses {
 		response.resetBuffer();
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), body);
 	}
 
