@@ -5,6 +5,7 @@ import java.util.Map;
 
 import ai.activation.catalog.Catalog;
 import ai.activation.kernel.Tensor;
+import ai.activation.metrics.ActivationMetrics;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +27,12 @@ class ActivationController {
 
 	private final ActivationService service;
 
-	ActivationController(RequestValidator validator, ActivationService service) {
+	private final ActivationMetrics metrics;
+
+	ActivationController(RequestValidator validator, ActivationService service, ActivationMetrics metrics) {
 		this.validator = validator;
 		this.service = service;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -46,7 +50,9 @@ class ActivationController {
 					"The request body is empty; send a JSON document such as {\"values\": [1.0, -2.0]}.", "");
 		}
 		this.validator.validate(call, values);
-		return this.service.apply(call.function(), call.arguments(), values);
+		ActivationResult result = this.service.apply(call.function(), call.arguments(), values);
+		this.metrics.recordResult(call.function(), values.values().length, result.overflowAvoided());
+		return result;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,7 @@
 package ai.activation.activate;
 
+import ai.activation.metrics.ActivationMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +19,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * resolver, and the problem answers, without a server.
  */
 @WebMvcTest(ActivationController.class)
-@Import({ ArgumentBinder.class, RequestValidator.class, ActivationService.class })
+@Import({ ArgumentBinder.class, RequestValidator.class, ActivationService.class, ActivationMetrics.class,
+		SimpleMeterRegistry.class })
 class ActivationControllerTests {
 
 	@Autowired
