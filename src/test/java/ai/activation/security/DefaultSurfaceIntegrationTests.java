@@ -89,6 +89,21 @@ class DefaultSurfaceIntegrationTests {
 		assertThat(problem(response, 414).get("detail").asString()).contains("request line");
 	}
 
+	@Test
+	void aQueryParameterWithoutANameIsABadRequest() {
+		HttpTestClient.assertProblem(client().post("/activate/relu?=14", VALUES), 400);
+	}
+
+	@Test
+	void aWildcardOrMalformedContentTypeIsUnsupported() {
+		for (String type : new String[] { "application/*", "*/*", "json", "application/json;;=" }) {
+			HttpResponse<String> response = client().send(client().request("/activate/nope")
+				.header("Content-Type", type)
+				.POST(HttpRequest.BodyPublishers.ofString(VALUES)));
+			HttpTestClient.assertProblem(response, 415);
+		}
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/activate/..%2F..%2Factuator%2Fenv", "/activate/..%2f..%2factuator%2fenv",
 			"/activate/%2e%2e/%2e%2e/actuator/env", "/activate/../actuator/env", "/activate/..;/actuator/env",
