@@ -8,14 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reads the header: parts of it assert that a content type is concrete and would fail
  * with a 500.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 50)
 class ContentTypeFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
