@@ -1,5 +1,7 @@
 package ai.activation.activate;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ai.activation.catalog.Activation;
@@ -16,7 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Resolves a {@link FunctionCall} from the {@code {function}} path variable and the query
  * string. Declared before the body in a handler's parameters, it answers 404 for an
- * unknown function and 400 for a bad parameter before the body is read.
+ * unknown function and 400 for a bad parameter before the body is read. Query parameters
+ * named in the handler parameter's {@link ReservedQueryParameters} belong to the endpoint
+ * and are left out of the function's arguments.
  */
 class FunctionCallArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -40,7 +44,13 @@ class FunctionCallArgumentResolver implements HandlerMethodArgumentResolver {
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		String name = variables.get("function");
 		Activation function = Catalog.find(name).orElseThrow(() -> new UnknownFunctionException(name));
-		return new FunctionCall(function, this.binder.bind(function, request.getParameterMap()));
+		Map<String, String[]> query = request.getParameterMap();
+		ReservedQueryParameters reserved = parameter.getParameterAnnotation(ReservedQueryParameters.class);
+		if (reserved != null) {
+			query = new LinkedHashMap<>(query);
+			query.keySet().removeAll(List.of(reserved.value()));
+		}
+		return new FunctionCall(function, this.binder.bind(function, query));
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.web.ErrorResponseException;
  * A query parameter that the function does not take, or whose value is malformed or out
  * of range: answered with 400 and a problem that names the parameter and what it allows.
  */
-class InvalidParameterException extends ErrorResponseException {
+public class InvalidParameterException extends ErrorResponseException {
 
 	/**
 	 * Creates the exception.
@@ -18,7 +18,7 @@ class InvalidParameterException extends ErrorResponseException {
 	 * @param allowed what the parameter allows, in words
 	 * @param detail what is wrong, for a person to act on
 	 */
-	InvalidParameterException(String parameter, String allowed, String detail) {
+	public InvalidParameterException(String parameter, String allowed, String detail) {
 		super(HttpStatus.BAD_REQUEST, problem(parameter, allowed, detail), null);
 	}
 

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import ai.activation.kernel.AxisKernels;
 import ai.activation.kernel.Scalars;
+import ai.activation.kernel.Tensor;
 
 /**
  * The catalog: every activation function the service offers, with its names, parameters,
@@ -283,6 +284,23 @@ public enum Activation {
 	 */
 	public boolean alongAxis() {
 		return this.parameters.stream().anyMatch((p) -> p.type() == Parameter.Type.AXIS);
+	}
+
+	/**
+	 * Returns a small input that shows what the function does at its default parameters,
+	 * as documented in the OpenAPI operations. One rule for the whole catalog, driven by
+	 * {@link #alongAxis()}: an elementwise function gets a vector that crosses every kink
+	 * and cut-off of the catalog (0; ±0.25, inside the shrink cut-offs; ±1, the hardtanh
+	 * clamps; ±8, past the relu6 cap and the hard sigmoid's saturation); a function along
+	 * an axis gets a 2 × 4 matrix: two lanes of even length, as GLU needs, that sparsemax
+	 * makes sparse.
+	 * @return a new tensor
+	 */
+	public Tensor example() {
+		if (alongAxis()) {
+			return new Tensor(new double[] { 1, 2, 3, 4, 0.1, 0.9, 0.4, 1.2 }, new int[] { 2, 4 });
+		}
+		return new Tensor(new double[] { -8, -1, -0.25, 0, 0.25, 1, 8 }, new int[] { 7 });
 	}
 
 	/**

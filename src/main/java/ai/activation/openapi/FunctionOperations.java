@@ -1,0 +1,171 @@
+package ai.activation.openapi;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import ai.activation.catalog.Activation;
+import ai.activation.catalog.Parameter;
+import ai.activation.catalog.Range;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+/**
+ * Builds the {@code POST /activate/<name>} operation of one catalog function: summary,
+ * formula, graph, query parameters with their defaults and ranges, a request example with
+ * the service's real answer, and the problems it may answer with.
+ */
+final class FunctionOperations {
+
+	/** The tag of the functions applied element by element. */
+	static final String ELEMENTWISE = "elementwise functions";
+
+	/** The tag of the functions applied along an axis. */
+	static final String ALONG_AXIS = "functions along an axis";
+
+	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+
+	private FunctionOperations() {
+	}
+
+	/**
+	 * Returns the path of a function's operation.
+	 * @param function the function
+	 * @return e.g. {@code /activate/sigmoid}
+	 */
+	static String path(Activation function) {
+		return "/activate/" + function.canonicalName();
+	}
+
+	/**
+	 * Returns the path of a function's graph.
+	 * @param function the function
+	 * @return e.g. {@code /activate/sigmoid/plot}
+	 */
+	static String plotPath(Activation function) {
+		return path(function) + "/plot";
+	}
+
+	/**
+	 * Builds the operation of one function.
+	 * @param function the function
+	 * @param example its request example and the service's answer
+	 * @return the operation
+	 */
+	static Operation of(Activation function, FunctionExamples.Example example) {
+		Operation operation = new Operation().operationId("activate_" + function.canonicalName())
+			.addTagsItem(function.alongAxis() ? ALONG_AXIS : ELEMENTWISE)
+			.summary(function.summary())
+			.description(description(function))
+			.requestBody(new RequestBody().required(true)
+				.description("The values, a non-empty array of finite numbers or a rectangular nested array "
+						+ "of rank up to 8.")
+				.content(new Content().addMediaType(JSON,
+						new MediaType().schema(Schemas.ref(Schemas.REQUEST)).example(example.request()))))
+			.responses(responses(function, example));
+		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
+		return operation;
+	}
+
+	private static String description(Activation function) {
+		StringBuilder text = new StringBuilder();
+		text.append("**Formula:** `").append(function.formula()).append("`\n\n");
+		text.append("```latex\n").append(function.latex()).append("\n```\n\n");
+		text.append(function.alongAxis() ? "Applied along the axis given by `axis`; the other axes are kept."
+				: "Applied to each element; the result has the shape of the input.");
+		text.append("\n\n");
+		if (!function.aliases().isEmpty()) {
+			text.append("Also answers at ")
+				.append(function.aliases()
+					.stream()
+					.map((alias) -> "`/activate/" + alias + "`")
+					.collect(Collectors.joining(", ")))
+				.append("; names are matched case-insensitively, with `-` and `_` alike.\n\n");
+		}
+		if (!function.constraints().isEmpty()) {
+			text.append("The parameters must satisfy ")
+				.append(function.constraints()
+					.stream()
+					.map((c) -> "`" + c.rule() + "`")
+					.collect(Collectors.joining(", ")))
+				.append(".\n\n");
+		}
+		text.append("![Graph of ")
+			.append(function.canonicalName())
+			.append(" at its default parameters](")
+			.append(plotPath(function))
+			.append(")\n\n");
+		text.append("The graph as SVG, for other ranges and parameters: `GET ")
+			.append(plotPath(function))
+			.append("?from=-6&to=6")
+			.append(function.parameters()
+				.stream()
+				.filter((p) -> p.type() != Parameter.Type.AXIS)
+				.map((p) -> "&" + p.name() + "=…")
+				.collect(Collectors.joining()))
+			.append("`.");
+		return text.toString();
+	}
+
+	private static QueryParameter parameter(Parameter parameter) {
+		QueryParameter query = new QueryParameter();
+		query.name(parameter.name())
+			.required(false)
+			.description(parameter.description() + " Allowed: " + parameter.allowed() + ".")
+			.schema(schema(parameter));
+		return query;
+	}
+
+	private static Schema<?> schema(Parameter parameter) {
+		return switch (parameter.type()) {
+			case NUMBER -> number(parameter.range()).format("double")._default(parameter.defaultValue());
+			case AXIS -> Schemas.typed("integer").format("int32")._default(parameter.defaultValue());
+			case CHOICE ->
+				Schemas.typed("string")._enum(List.copyOf(parameter.choices()))._default(parameter.defaultValue());
+		};
+	}
+
+	private static Schema<Object> number(Range range) {
+		Schema<Object> schema = Schemas.typed("number");
+		if (Double.isFinite(range.min())) {
+			if (range.minInclusive()) {
+				schema.minimum(BigDecimal.valueOf(range.min()));
+			}
+			else {
+				schema.exclusiveMinimumValue(BigDecimal.valueOf(range.min()));
+			}
+		}
+		if (Double.isFinite(range.max())) {
+			if (range.maxInclusive()) {
+				schema.maximum(BigDecimal.valueOf(range.max()));
+			}
+			else {
+				schema.exclusiveMaximumValue(BigDecimal.valueOf(range.max()));
+			}
+		}
+		if (range.excludesZero()) {
+			schema.not(Schemas.typed("number")._const(0));
+		}
+		return schema;
+	}
+
+	private static ApiResponses responses(Activation function, FunctionExamples.Example example) {
+		ApiResponses responses = new ApiResponses();
+		responses.addApiResponse("200",
+				new ApiResponse().description("The " + function.canonicalName() + " of the values, nested like them.")
+					.content(new Content().addMediaType(JSON,
+							new MediaType().schema(Schemas.ref(Schemas.RESPONSE)).example(example.response()))));
+		responses.addApiResponse("400", Schemas.responseRef(Schemas.BAD_REQUEST));
+		responses.addApiResponse("406", Schemas.responseRef(Schemas.NOT_ACCEPTABLE));
+		responses.addApiResponse("415", Schemas.responseRef(Schemas.UNSUPPORTED_MEDIA_TYPE));
+		responses.addApiResponse("422", Schemas.responseRef(Schemas.OUT_OF_RANGE));
+		return responses;
+	}
+
+}

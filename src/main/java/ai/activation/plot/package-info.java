@@ -1,0 +1,5 @@
+/**
+ * Graphs of the catalog functions: {@code GET /activate/{function}/plot} draws what the
+ * kernels compute, as SVG.
+ */
+package ai.activation.plot;

@@ -1,0 +1,240 @@
+package ai.activation.openapi;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import ai.activation.HttpTestClient;
+import ai.activation.catalog.Activation;
+import ai.activation.catalog.Catalog;
+import ai.activation.catalog.Parameter;
+import ai.activation.catalog.Range;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end over real HTTP: the served OpenAPI document is valid, has one operation per
+ * catalog function with every parameter as the catalog defines it, and its examples are
+ * what the service answers and what mpmath computes.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class OpenApiDocumentIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private BuildProperties build;
+
+	private HttpTestClient client;
+
+	private String document;
+
+	@BeforeEach
+	void fetchDocument() {
+		this.client = new HttpTestClient(this.port);
+		HttpResponse<String> response = this.client.get("/v3/api-docs");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		this.document = response.body();
+	}
+
+	@Test
+	void documentParsesAndValidatesAsOpenApiWithoutMessages() {
+		SwaggerParseResult result = parse();
+		assertThat(result.getMessages()).isEmpty();
+		assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+	}
+
+	@Test
+	void infoNamesTheServiceItsBuildVersionAndAContact() {
+		OpenAPI openApi = parse().getOpenAPI();
+		assertThat(openApi.getInfo().getTitle()).isEqualTo("activation-service");
+		assertThat(openApi.getInfo().getVersion()).isEqualTo(this.build.getVersion()).isNotBlank();
+		assertThat(openApi.getInfo().getContact().getUrl()).isEqualTo("https://activation.ai/contact");
+	}
+
+	@Test
+	void everyCatalogFunctionHasItsOwnPostOperationAndNoOtherPostIsDocumented() {
+		OpenAPI openApi = parse().getOpenAPI();
+		for (Activation function : Catalog.all()) {
+			Operation operation = openApi.getPaths().get("/activate/" + function.canonicalName()).getPost();
+			assertThat(operation).as(function.canonicalName()).isNotNull();
+			assertThat(operation.getOperationId()).isEqualTo("activate_" + function.canonicalName());
+			assertThat(operation.getSummary()).isEqualTo(function.summary());
+			assertThat(operation.getDescription()).contains(function.formula(), function.latex(),
+					"](/activate/" + function.canonicalName() + "/plot)");
+			assertThat(operation.getResponses()).containsKeys("200", "400", "406", "415", "422");
+		}
+		assertThat(openApi.getPaths().entrySet().stream().filter((path) -> path.getValue().getPost() != null))
+			.extracting(Map.Entry::getKey)
+			.containsExactlyElementsOf(Catalog.all().stream().map((f) -> "/activate/" + f.canonicalName()).toList());
+		assertThat(openApi.getPaths().get("/activate").readOperations()).hasSize(1);
+		assertThat(openApi.getPaths().get("/activate/{function}").readOperations()).hasSize(1);
+		assertThat(openApi.getPaths().get("/activate/{function}").getGet().getResponses()).containsKey("404");
+		assertThat(openApi.getPaths()).doesNotContainKey("/error");
+	}
+
+	@Test
+	void everyParameterHasTheCatalogsNameTypeDefaultAndAllowedValues() {
+		OpenAPI openApi = parse().getOpenAPI();
+		for (Activation function : Catalog.all()) {
+			List<io.swagger.v3.oas.models.parameters.Parameter> documented = openApi.getPaths()
+				.get("/activate/" + function.canonicalName())
+				.getPost()
+				.getParameters();
+			List<Parameter> catalog = function.parameters();
+			if (catalog.isEmpty()) {
+				assertThat(documented).as(function.canonicalName()).isNullOrEmpty();
+				continue;
+			}
+			assertThat(documented).extracting(io.swagger.v3.oas.models.parameters.Parameter::getName)
+				.as(function.canonicalName())
+				.containsExactlyElementsOf(catalog.stream().map(Parameter::name).toList());
+			for (int i = 0; i < catalog.size(); i++) {
+				assertThat(documented.get(i).getIn()).isEqualTo("query");
+				assertThat(documented.get(i).getRequired()).isFalse();
+				assertMatches(function.canonicalName() + "." + catalog.get(i).name(), documented.get(i).getSchema(),
+						catalog.get(i));
+			}
+		}
+	}
+
+	private static void assertMatches(String name, Schema<?> schema, Parameter parameter) {
+		switch (parameter.type()) {
+			case NUMBER -> {
+				assertThat(schema.getTypes()).as(name).containsExactly("number");
+				assertThat(number(schema.getDefault())).as(name).isEqualTo(parameter.defaultValue());
+				Range range = parameter.range();
+				assertBound(name + " min", range.min(), range.minInclusive(), schema.getMinimum(),
+						schema.getExclusiveMinimumValue());
+				assertBound(name + " max", range.max(), range.maxInclusive(), schema.getMaximum(),
+						schema.getExclusiveMaximumValue());
+				if (range.excludesZero()) {
+					assertThat(schema.getNot().getConst()).as(name).isEqualTo(0);
+				}
+				else {
+					assertThat(schema.getNot()).as(name).isNull();
+				}
+			}
+			case AXIS -> {
+				assertThat(schema.getTypes()).as(name).containsExactly("integer");
+				assertThat(schema.getDefault()).as(name).isEqualTo(parameter.defaultValue());
+			}
+			case CHOICE -> {
+				assertThat(schema.getTypes()).as(name).containsExactly("string");
+				assertThat(schema.getDefault()).as(name).isEqualTo(parameter.defaultValue());
+				assertThat(List.copyOf(schema.getEnum())).as(name).isEqualTo(parameter.choices());
+			}
+		}
+	}
+
+	private static void assertBound(String name, double bound, boolean inclusive, BigDecimal minimum,
+			BigDecimal exclusive) {
+		if (Double.isInfinite(bound)) {
+			assertThat(minimum).as(name).isNull();
+			assertThat(exclusive).as(name).isNull();
+		}
+		else if (inclusive) {
+			assertThat(minimum).as(name).isEqualByComparingTo(BigDecimal.valueOf(bound));
+			assertThat(exclusive).as(name).isNull();
+		}
+		else {
+			assertThat(exclusive).as(name).isEqualByComparingTo(BigDecimal.valueOf(bound));
+			assertThat(minimum).as(name).isNull();
+		}
+	}
+
+	private static Double number(Object value) {
+		return (value != null) ? ((Number) value).doubleValue() : null;
+	}
+
+	@Test
+	void eachRequestExampleGetsExactlyItsDocumentedResponseFromTheService() {
+		JsonNode paths = HttpTestClient.json(this.client.get("/v3/api-docs")).get("paths");
+		for (Activation function : Catalog.all()) {
+			JsonNode operation = paths.get("/activate/" + function.canonicalName()).get("post");
+			JsonNode request = operation.at("/requestBody/content/application~1json/example");
+			JsonNode documented = operation.at("/responses/200/content/application~1json/example");
+			JsonNode answer = HttpTestClient
+				.assertResult(this.client.post("/activate/" + function.canonicalName(), request.toString()));
+			assertThat(answer.get("function").asString()).isEqualTo(function.canonicalName())
+				.isEqualTo(documented.get("function").asString());
+			assertThat(answer.get("shape")).isEqualTo(documented.get("shape"));
+			List<Double> answered = ExampleReferences.flatten(answer.get("values"));
+			assertThat(answered).as(function.canonicalName())
+				.containsExactlyElementsOf(ExampleReferences.flatten(documented.get("values")));
+		}
+	}
+
+	@Test
+	void documentedAnswersAgreeWithTheMpmathReferencesWithinTheUlpBudget() {
+		Map<String, ExampleReferences.Reference> references = ExampleReferences.load();
+		assertThat(references.keySet())
+			.containsExactlyInAnyOrderElementsOf(Catalog.all().stream().map(Activation::canonicalName).toList());
+		JsonNode paths = HttpTestClient.json(this.client.get("/v3/api-docs")).get("paths");
+		for (Activation function : Catalog.all()) {
+			String name = function.canonicalName();
+			ExampleReferences.Reference reference = references.get(name);
+			JsonNode operation = paths.get("/activate/" + name).get("post");
+			JsonNode request = operation.at("/requestBody/content/application~1json/example/values");
+			JsonNode documented = operation.at("/responses/200/content/application~1json/example");
+			assertThat(ExampleReferences.flatten(request)).as(name + " input").isEqualTo(reference.input());
+			assertThat(shape(documented)).as(name + " shape").isEqualTo(reference.outputShape());
+			List<Double> values = ExampleReferences.flatten(documented.get("values"));
+			assertThat(values).hasSameSizeAs(reference.output());
+			for (int i = 0; i < values.size(); i++) {
+				assertThat(ExampleReferences.ulpDistance(values.get(i), reference.output().get(i)))
+					.as("%s output %d: %s against %s", name, i, values.get(i), reference.output().get(i))
+					.isLessThanOrEqualTo(ExampleReferences.ULP_BUDGET);
+			}
+		}
+	}
+
+	@Test
+	void swaggerUiAndItsAssetsAreServedWhileUnknownPathsStayNotFoundProblems() {
+		HttpResponse<String> entry = this.client.get("/swagger-ui.html");
+		assertThat(entry.statusCode()).isEqualTo(302);
+		assertThat(entry.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/swagger-ui/index.html"));
+		HttpResponse<String> page = this.client.get("/swagger-ui/index.html");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui-bundle.js");
+		HttpResponse<String> bundle = this.client.get("/swagger-ui/swagger-ui-bundle.js");
+		assertThat(bundle.statusCode()).isEqualTo(200);
+		assertThat(bundle.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+		HttpTestClient.assertProblem(this.client.get("/swagger-ui/no-such-asset.js"), 404);
+		HttpTestClient.assertProblem(this.client.get("/no-such-page.html"), 404);
+	}
+
+	private static List<Integer> shape(JsonNode response) {
+		return response.get("shape").valueStream().map(JsonNode::intValue).toList();
+	}
+
+	private SwaggerParseResult parse() {
+		ParseOptions options = new ParseOptions();
+		options.setResolve(true);
+		SwaggerParseResult result = new OpenAPIParser().readContents(this.document, null, options);
+		assertThat(result.getOpenAPI()).as(String.valueOf(result.getMessages())).isNotNull();
+		return result;
+	}
+
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/python3
+"""Independent reference values for the request examples of the OpenAPI document.
+
+Computes, with mpmath at 60 significant digits, what every catalog function returns at its
+default parameters for the example inputs of ai.activation.catalog.Activation#example(),
+and writes them to src/test/resources/ai/activation/openapi/example-references.json.
+OpenApiDocumentIntegrationTests and SwaggerUiBrowserIntegrationTests check the service's
+documented answers against that file within a ulp budget.
+
+The definitions below are written from the papers and the PyTorch documentation, not from
+the service's kernels. Inputs and parameters are the doubles the service sees (mpf(float)
+is exact), so the references are the true values of the functions at those doubles.
+
+Run from the repository root with Debian's Python (python3-mpmath):
+
+    /usr/bin/python3 src/test/python/example_references.py
+"""
+
+import json
+import pathlib
+
+import mpmath
+from mpmath import mp, mpf
+
+mp.dps = 60
+
+OUTPUT = pathlib.Path("src/test/resources/ai/activation/openapi/example-references.json")
+
+# The two inputs of Activation#example(): a vector for the elementwise functions, a 2 x 4
+# matrix (two lanes along the default axis -1) for the functions along an axis.
+VECTOR = ([-8.0, -1.0, -0.25, 0.0, 0.25, 1.0, 8.0], [7])
+MATRIX = ([1.0, 2.0, 3.0, 4.0, 0.1, 0.9, 0.4, 1.2], [2, 4])
+
+
+def d(value):
+    """The double nearest to a decimal, as the service parses it, exactly."""
+    return mpf(float(value))
+
+
+def sigmoid(x):
+    return 1 / (1 + mp.exp(-x))
+
+
+def leaky(slope):
+    return lambda x: x if x > 0 else slope * x
+
+
+def elu(alpha):
+    return lambda x: x if x > 0 else alpha * mp.expm1(x)
+
+
+# PyTorch's SELU constants, to more digits than a double holds.
+SELU_SCALE = mpf("1.0507009873554804934193349852946")
+SELU_ALPHA = mpf("1.6732632423543772848170429916717")
+
+
+def hardsigmoid(x):
+    return min(max(x / 6 + mpf(1) / 2, mpf(0)), mpf(1))
+
+
+def shrink_hard(lam):
+    return lambda x: x if abs(x) > lam else mpf(0)
+
+
+def shrink_soft(lam):
+    return lambda x: x - lam if x > lam else (x + lam if x < -lam else mpf(0))
+
+
+ELEMENTWISE = {
+    "step": lambda x: mpf(1) if x > 0 else mpf(0),
+    "identity": lambda x: x,
+    "sigmoid": sigmoid,
+    "relu": lambda x: max(mpf(0), x),
+    "tanh": mp.tanh,
+    "relu6": lambda x: min(max(mpf(0), x), mpf(6)),
+    "leaky_relu": leaky(d("0.01")),
+    # rrelu in evaluation mode: the mean of lower = 1/8 and upper = 1/3, both as doubles.
+    "rrelu": leaky((d(1.0 / 8) + d(1.0 / 3)) / 2),
+    "prelu": leaky(d("0.25")),
+    "elu": elu(mpf(1)),
+    "selu": lambda x: SELU_SCALE * (x if x > 0 else SELU_ALPHA * mp.expm1(x)),
+    "celu": lambda x: max(mpf(0), x) + min(mpf(0), mp.expm1(x)),
+    "gelu": lambda x: x / 2 * mp.erfc(-x / mp.sqrt(2)),
+    "silu": lambda x: x * sigmoid(x),
+    "mish": lambda x: x * mp.tanh(mp.log1p(mp.exp(x))),
+    "softplus": lambda x: mp.log1p(mp.exp(x)),
+    "softsign": lambda x: x / (1 + abs(x)),
+    "hardtanh": lambda x: min(max(x, mpf(-1)), mpf(1)),
+    "hardsigmoid": hardsigmoid,
+    "hardswish": lambda x: x * hardsigmoid(x),
+    "hardshrink": shrink_hard(mpf("0.5")),
+    "softshrink": shrink_soft(mpf("0.5")),
+    "tanhshrink": lambda x: x - mp.tanh(x),
+    "threshold": lambda x: x if x > 0 else mpf(0),
+    "logsigmoid": lambda x: -mp.log1p(mp.exp(-x)),
+}
+
+
+def softmax(row):
+    exps = [mp.exp(x) for x in row]
+    total = mp.fsum(exps)
+    return [e / total for e in exps]
+
+
+def log_softmax(row):
+    log_total = mp.log(mp.fsum(mp.exp(x) for x in row))
+    return [x - log_total for x in row]
+
+
+def glu(row):
+    half = len(row) // 2
+    return [a * sigmoid(b) for a, b in zip(row[:half], row[half:])]
+
+
+def sparsemax(row):
+    """Martins and Astudillo (2016), algorithm 1: the projection onto the simplex."""
+    z = sorted(row, reverse=True)
+    cumulative = mpf(0)
+    k_max, sum_max = 0, mpf(0)
+    for k, value in enumerate(z, start=1):
+        cumulative += value
+        if 1 + k * value > cumulative:
+            k_max, sum_max = k, cumulative
+    tau = (sum_max - 1) / k_max
+    return [max(x - tau, mpf(0)) for x in row]
+
+
+ALONG_LAST_AXIS = {
+    "softmax": softmax,
+    "log_softmax": log_softmax,
+    "softmin": lambda row: softmax([-x for x in row]),
+    "glu": glu,
+    "sparsemax": sparsemax,
+}
+
+
+def text(value):
+    """A decimal with 40 significant digits; zero keeps its sign out, as JSON has -0 too."""
+    return mp.nstr(value, 40, min_fixed=-mp.inf, max_fixed=mp.inf) if value != 0 else "0"
+
+
+def main():
+    functions = {}
+    values, shape = VECTOR
+    for name, f in ELEMENTWISE.items():
+        functions[name] = {
+            "input": values,
+            "shape": shape,
+            "output": [text(f(d(x))) for x in values],
+            "outputShape": shape,
+        }
+    values, shape = MATRIX
+    lane = shape[-1]
+    for name, f in ALONG_LAST_AXIS.items():
+        rows = [[d(x) for x in values[i:i + lane]] for i in range(0, len(values), lane)]
+        outputs = [f(row) for row in rows]
+        functions[name] = {
+            "input": values,
+            "shape": shape,
+            "output": [text(y) for row in outputs for y in row],
+            "outputShape": [shape[0], len(outputs[0])],
+        }
+    document = {
+        "comment": "Generated by src/test/python/example_references.py with mpmath "
+                   + mpmath.__version__ + " at " + str(mp.dps) + " digits; do not edit by hand.",
+        "functions": dict(sorted(functions.items())),
+    }
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(document, indent=1) + "\n")
+    print("wrote", OUTPUT, "with", len(functions), "functions")
+
+
+if __name__ == "__main__":
+    main()
