@@ -8,6 +8,7 @@ import java.util.Map;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
 import ai.activation.kernel.Tensor;
+import ai.activation.limits.LimitsProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -26,10 +27,16 @@ public class DocumentedCalls {
 
 	private final ActivationService service;
 
-	DocumentedCalls(ArgumentBinder binder, RequestValidator validator, ActivationService service) {
+	private final JsonTensorReader reader;
+
+	DocumentedCalls(ArgumentBinder binder, RequestValidator validator, ActivationService service,
+			LimitsProperties limits) {
 		this.binder = binder;
 		this.validator = validator;
 		this.service = service;
+		// Examples are computed outside any request, so nothing is reserved in flight.
+		this.reader = new JsonTensorReader(limits, (values) -> {
+		});
 	}
 
 	/**
@@ -41,7 +48,7 @@ public class DocumentedCalls {
 	 * problem
 	 */
 	public String answer(Activation function, String requestBody) {
-		Tensor values = JsonTensorReader.read(new ByteArrayInputStream(requestBody.getBytes(StandardCharsets.UTF_8)));
+		Tensor values = this.reader.read(new ByteArrayInputStream(requestBody.getBytes(StandardCharsets.UTF_8)));
 		Arguments arguments = this.binder.bind(function, Map.of());
 		this.validator.validate(new FunctionCall(function, arguments), values);
 		ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package ai.activation.activate;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
@@ -13,6 +14,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 import ai.activation.kernel.Tensor;
+import ai.activation.limits.LimitsProperties;
 
 /**
  * Reads {@code {"values": X}} straight into a primitive {@code double[]} and a shape,
@@ -21,26 +23,61 @@ import ai.activation.kernel.Tensor;
  *
  * <p>
  * X is a non-empty array of numbers, or a rectangular nested array of rank up to
- * {@value #MAX_RANK}. Rejected, each with the pointer of the first offending place:
- * anything but one object with the single field {@code values}, duplicate or unknown
- * fields, empty arrays, elements that are not numbers (strings such as {@code "NaN"},
- * {@code null}, booleans, objects), ragged or mixed-depth arrays, {@code NaN} and
- * {@code Infinity} tokens, literals beyond the double range such as {@code 1e400},
- * trailing content and invalid UTF-8.
+ * {@code max-rank}, 8 by default. Rejected, each with the pointer of the first offending
+ * place: anything but one object with the single field {@code values}, duplicate or
+ * unknown fields, empty arrays, elements that are not numbers (strings such as
+ * {@code "NaN"}, {@code null}, booleans, objects), ragged or mixed-depth arrays,
+ * {@code NaN} and {@code Infinity} tokens, literals beyond the double range such as
+ * {@code 1e400}, trailing content and invalid UTF-8.
+ *
+ * <p>
+ * Held to the {@link LimitsProperties}: more than {@code max-values} values is a
+ * {@link TooManyValuesException} as soon as the first one too many is read, and the
+ * parser's {@link StreamReadConstraints} bound nesting depth, number length and document
+ * length. Before it allocates room for more values it reserves that room, through a
+ * callback that may refuse by throwing.
  */
 final class JsonTensorReader {
 
-	/** The deepest nesting of {@code values} accepted. */
-	static final int MAX_RANK = 8;
+	/** The default deepest nesting of {@code values}; the configured one may differ. */
+	static final int MAX_RANK = LimitsProperties.DEFAULT_MAX_RANK;
 
-	static final JsonFactory FACTORY = JsonFactory.builder()
-		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_RANK + 2).build())
-		.build();
+	/** The factory of the response writer, which reads nothing. */
+	static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+	private static final int INITIAL_CAPACITY = 256;
 
 	private static final Pattern SOURCE_REFERENCE = Pattern
 		.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?|\\s*\\[Source:[^\\]]*\\]");
 
-	private JsonTensorReader() {
+	/** The parser's own name for a read constraint, which says nothing to a caller. */
+	private static final Pattern CONSTRAINT_REFERENCE = Pattern.compile(",? from `[^`]*`");
+
+	private final JsonFactory factory;
+
+	private final int maxRank;
+
+	private final int maxValues;
+
+	private final LongConsumer reserve;
+
+	/**
+	 * Creates a reader.
+	 * @param limits the limits it holds bodies to
+	 * @param reserve called with a number of values before room for them is allocated;
+	 * refuses by throwing, e.g. a {@link ai.activation.limits.ServiceOverloadedException}
+	 */
+	JsonTensorReader(LimitsProperties limits, LongConsumer reserve) {
+		this.factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(limits.getMaxNestingDepth())
+				.maxNumberLength(limits.getMaxNumberLength())
+				.maxDocumentLength(limits.getMaxDocumentLength().toBytes())
+				.build())
+			.build();
+		this.maxRank = limits.getMaxRank();
+		this.maxValues = limits.getMaxValues();
+		this.reserve = reserve;
 	}
 
 	/**
@@ -48,10 +85,11 @@ final class JsonTensorReader {
 	 * @param body the body, UTF-8 JSON
 	 * @return the tensor
 	 * @throws InvalidBodyException if the body is not a valid request
+	 * @throws TooManyValuesException if it holds more than {@code max-values} values
 	 */
-	static Tensor read(InputStream body) {
-		Reader reader = new Reader();
-		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), body)) {
+	Tensor read(InputStream body) {
+		Reader reader = new Reader(this.maxRank, this.maxValues, this.reserve);
+		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), body)) {
 			return reader.document(parser);
 		}
 		catch (InvalidBodyException ex) {
@@ -66,6 +104,7 @@ final class JsonTensorReader {
 		String message = ex.getOriginalMessage();
 		message = (message != null) ? SOURCE_REFERENCE.matcher(message.lines().findFirst().orElse("")).replaceAll("")
 				: "unreadable input";
+		message = CONSTRAINT_REFERENCE.matcher(message).replaceAll("");
 		TokenStreamLocation location = ex.getLocation();
 		String where = (location != null && location.getLineNr() > 0)
 				? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
@@ -75,17 +114,31 @@ final class JsonTensorReader {
 	/** The state of one read: where in the nested arrays the parser is. */
 	private static final class Reader {
 
-		private final int[] index = new int[MAX_RANK + 1];
+		private final int maxRank;
 
-		private final int[] shape = new int[MAX_RANK];
+		private final int maxValues;
+
+		private final LongConsumer reserve;
+
+		private final int[] index;
+
+		private final int[] shape;
 
 		private int depth = -1;
 
 		private int rank = -1;
 
-		private double[] values = new double[256];
+		private double[] values = new double[0];
 
 		private int count;
+
+		Reader(int maxRank, int maxValues, LongConsumer reserve) {
+			this.maxRank = maxRank;
+			this.maxValues = maxValues;
+			this.reserve = reserve;
+			this.index = new int[maxRank + 1];
+			this.shape = new int[maxRank];
+		}
 
 		Tensor document(JsonParser parser) {
 			JsonToken token = parser.nextToken();
@@ -150,8 +203,8 @@ final class JsonTensorReader {
 
 		private void startArray() {
 			int arrayDepth = this.depth + 2;
-			if (arrayDepth > MAX_RANK) {
-				throw new InvalidBodyException("'values' is nested deeper than the maximum rank " + MAX_RANK + ".",
+			if (arrayDepth > this.maxRank) {
+				throw new InvalidBodyException("'values' is nested deeper than the maximum rank " + this.maxRank + ".",
 						pointer());
 			}
 			if (this.rank != -1 && arrayDepth > this.rank) {
@@ -202,10 +255,22 @@ final class JsonTensorReader {
 				value = -0.0;
 			}
 			if (this.count == this.values.length) {
-				this.values = Arrays.copyOf(this.values, this.count + (this.count >> 1));
+				grow();
 			}
 			this.values[this.count++] = value;
 			this.index[this.depth]++;
+		}
+
+		/** Makes room for more values, up to {@code max-values}, reserving it first. */
+		private void grow() {
+			if (this.count >= this.maxValues) {
+				throw new TooManyValuesException(this.maxValues, "'values' holds more than the " + this.maxValues
+						+ " values the service takes in one request; send them in several requests.");
+			}
+			int capacity = (int) Math.min(this.maxValues,
+					Math.max(INITIAL_CAPACITY, this.count + ((long) this.count >> 1)));
+			this.reserve.accept(capacity - this.values.length);
+			this.values = Arrays.copyOf(this.values, capacity);
 		}
 
 		private void checkLength() {

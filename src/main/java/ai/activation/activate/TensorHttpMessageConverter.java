@@ -37,11 +37,11 @@ final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Obje
 
 	/**
 	 * Creates the converter for {@code application/json}.
+	 * @param reader the reader, configured with the request limits
 	 * @return the converter
 	 */
-	static TensorHttpMessageConverter json() {
-		return new TensorHttpMessageConverter(MediaType.APPLICATION_JSON, JsonTensorReader::read,
-				JsonResultWriter::write);
+	static TensorHttpMessageConverter json(JsonTensorReader reader) {
+		return new TensorHttpMessageConverter(MediaType.APPLICATION_JSON, reader::read, JsonResultWriter::write);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.net.URI;
 import ai.activation.activate.InvalidBodyException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
@@ -66,6 +67,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.forStatusAndDetail(status, "There is no endpoint " + ex.getHttpMethod() + " " + ex.getRequestURL()
 					+ "; the service answers POST /activate/{function}, GET /activate and GET /activate/{function}.");
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * Answers a query string that Tomcat cannot parse into parameters (a parameter
+	 * without a name, a broken percent-encoding) with a 400 that does not echo Tomcat's
+	 * message.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the answer
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleUnparsableParameters(InvalidParameterException ex, WebRequest request) {
+		HttpStatus status = HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"The query string could not be read as parameters; each one must be name=value with a non-empty, "
+						+ "correctly percent-encoded name.");
+		problem.setTitle("Malformed query string");
+		problem.setType(URI.create("invalid-parameter"));
+		return createResponseEntity(problem, new HttpHeaders(), status, request);
 	}
 
 	/**

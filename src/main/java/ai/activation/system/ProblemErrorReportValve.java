@@ -9,6 +9,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.tomcat.util.res.StringManager;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,14 +19,31 @@ import org.springframework.http.MediaType;
  * malformed URI, an encoded slash): an RFC 9457 problem in place of Tomcat's HTML page.
  * Errors that reach the application are answered by {@link ProblemDetailsAdvice} and
  * {@link ProblemErrorController}, and this valve then leaves their body alone.
+ *
+ * <p>
+ * A request line or header block larger than {@code server.max-http-request-header-size}
+ * is one Tomcat answers 400; this valve answers it 414 when the request line did not fit,
+ * and 431 when the headers did not.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+	/**
+	 * What Tomcat's HTTP/1.1 parser says, in the JVM's locale, when its buffer is full.
+	 */
+	private static final String HEADER_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
+		.getString("iib.requestheadertoolarge.error");
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
+		}
+		if (status == HttpStatus.BAD_REQUEST.value() && throwable instanceof IllegalArgumentException
+				&& HEADER_TOO_LARGE.equals(throwable.getMessage())) {
+			status = (request.getRequestURI() == null) ? HttpStatus.URI_TOO_LONG.value()
+					: HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value();
+			response.setStatus(status);
 		}
 		AtomicBoolean ioAllowed = new AtomicBoolean(false);
 		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
@@ -34,8 +52,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		String detail = (status >= 500) ? "The service failed to answer this request."
-				: "The request could not be processed: " + title + "; check the request line and URI encoding.";
+		String detail = detail(status, title);
 		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(title))
 			.append(",\"status\":")
 			.append(status)
@@ -48,6 +65,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		json.append('}');
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("Cache-Control", "no-store");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
@@ -58,6 +77,20 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response cannot take a body: nothing more to do.
 		}
+	}
+
+	private static String detail(int status, String title) {
+		if (status == HttpStatus.URI_TOO_LONG.value()) {
+			return "The request line is longer than the service accepts; send the values in the body and fewer "
+					+ "or shorter query parameters.";
+		}
+		if (status == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value()) {
+			return "The request headers are larger than the service accepts; send fewer or shorter headers.";
+		}
+		if (status >= 500) {
+			return "The service failed to answer this request.";
+		}
+		return "The request could not be processed: " + title + "; check the request line and URI encoding.";
 	}
 
 	private static String instance(Request request) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.activation.catalog.Activation;
 import ai.activation.kernel.Tensor;
+import ai.activation.limits.LimitsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +46,8 @@ class JsonResultWriterTests {
 		Tensor written = new Tensor(values, new int[] { 50, 100 });
 		String json = write(written);
 		String body = "{\"values\":" + json.substring(json.indexOf("\"values\":") + 9);
-		Tensor read = JsonTensorReader.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+		Tensor read = new JsonTensorReader(new LimitsProperties(), (reserved) -> {
+		}).read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
 		assertThat(read).isEqualTo(written);
 	}
 

@@ -1,6 +1,7 @@
 package ai.activation.activate;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import ai.activation.kernel.Tensor;
+import ai.activation.limits.LimitsProperties;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,7 +79,8 @@ class JsonTensorReaderTests {
 	void invalidUtf8ShouldBeRejected() {
 		byte[] body = { '{', '"', 'v', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}' };
 		assertThatExceptionOfType(InvalidBodyException.class)
-			.isThrownBy(() -> JsonTensorReader.read(new ByteArrayInputStream(body)))
+			.isThrownBy(() -> new JsonTensorReader(new LimitsProperties(), (values) -> {
+			}).read(new ByteArrayInputStream(body)))
 			.withMessageContaining("UTF-8");
 	}
 
@@ -92,8 +97,109 @@ class JsonTensorReaderTests {
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("Source", "StreamReadFeature", "java."));
 	}
 
+	@Test
+	void anEndlessBodyShouldStopAtTheFirstValueBeyondTheDefaultMaximumWithoutReservingMore() {
+		LimitsProperties limits = new LimitsProperties();
+		long[] reserved = new long[1];
+		JsonTensorReader reader = new JsonTensorReader(limits, (values) -> reserved[0] += values);
+		assertThatExceptionOfType(TooManyValuesException.class).isThrownBy(() -> reader.read(endlessValues()))
+			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(413))
+			.satisfies((ex) -> assertThat(ex.getBody().getProperties()).containsEntry("maxValues", 4_194_304));
+		assertThat(reserved[0]).isEqualTo(4_194_304);
+	}
+
+	@Test
+	void exactlyTheMaximumNumberOfValuesShouldBeRead() {
+		LimitsProperties limits = new LimitsProperties();
+		limits.setMaxValues(10);
+		JsonTensorReader reader = new JsonTensorReader(limits, (values) -> {
+		});
+		assertThat(reader.read(utf8("{\"values\": [[1,2,3,4,5],[6,7,8,9,10]]}")).values()).hasSize(10);
+		assertThatExceptionOfType(TooManyValuesException.class)
+			.isThrownBy(() -> reader.read(utf8("{\"values\": [1,2,3,4,5,6,7,8,9,10,11]}")))
+			.withMessageContaining("more than the 10 values");
+	}
+
+	@Test
+	void aConfiguredMaximumRankShouldBeHeldTo() {
+		LimitsProperties limits = new LimitsProperties();
+		limits.setMaxRank(3);
+		JsonTensorReader reader = new JsonTensorReader(limits, (values) -> {
+		});
+		assertThat(reader.read(utf8("{\"values\": [[[1]]]}")).shape()).containsExactly(1, 1, 1);
+		assertThatExceptionOfType(InvalidBodyException.class)
+			.isThrownBy(() -> reader.read(utf8("{\"values\": [[[[1]]]]}")))
+			.withMessageContaining("maximum rank 3")
+			.satisfies((ex) -> assertThat(ex.getPointer()).isEqualTo("/values/0/0/0"));
+	}
+
+	@Test
+	void nestingDeeperThanTheParserTakesShouldBeAnInvalidBody() {
+		LimitsProperties limits = new LimitsProperties();
+		limits.setMaxNestingDepth(4);
+		JsonTensorReader reader = new JsonTensorReader(limits, (values) -> {
+		});
+		assertThat(reader.read(utf8("{\"values\": [[[1]]]}")).rank()).isEqualTo(3);
+		assertThatExceptionOfType(InvalidBodyException.class)
+			.isThrownBy(() -> reader.read(utf8("{\"values\": [[[[1]]]]}")))
+			.withMessageContaining("nesting depth (5) exceeds the maximum allowed (4)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("StreamReadConstraints", "`"));
+	}
+
+	@Test
+	void aNumberLongerThanTheDefaultMaximumShouldBeAnInvalidBody() {
+		String justLongEnough = "0." + "1".repeat(999); // 1000 digits
+		assertThat(read("{\"values\": [" + justLongEnough + "]}").values()).containsExactly(0.1111111111111111);
+		assertThatExceptionOfType(InvalidBodyException.class)
+			.isThrownBy(() -> read("{\"values\": [" + justLongEnough + "1]}"))
+			.withMessageContaining("Number value length")
+			.satisfies((ex) -> assertThat(ex.getPointer()).isEqualTo("/values/0"));
+	}
+
+	@Test
+	void aDocumentLongerThanTheMaximumShouldBeAnInvalidBody() {
+		LimitsProperties limits = new LimitsProperties();
+		limits.setMaxDocumentLength(DataSize.ofBytes(100));
+		JsonTensorReader reader = new JsonTensorReader(limits, (values) -> {
+		});
+		String body = "{\"values\": [" + "1,".repeat(60) + "1]}";
+		assertThatExceptionOfType(InvalidBodyException.class).isThrownBy(() -> reader.read(utf8(body)))
+			.withMessageContaining("Document length");
+	}
+
+	@Test
+	void aRefusedReservationShouldStopTheReadUnchanged() {
+		IllegalStateException refusal = new IllegalStateException("no room");
+		JsonTensorReader reader = new JsonTensorReader(new LimitsProperties(), (values) -> {
+			throw refusal;
+		});
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> reader.read(endlessValues()))
+			.isSameAs(refusal);
+	}
+
+	/** {"values": [0,0,0,... without end. */
+	private static InputStream endlessValues() {
+		byte[] prefix = "{\"values\": [".getBytes(StandardCharsets.UTF_8);
+		return new InputStream() {
+
+			private long position;
+
+			@Override
+			public int read() {
+				long at = this.position++;
+				return (at < prefix.length) ? prefix[(int) at] : (((at - prefix.length) % 2 == 0) ? '0' : ',');
+			}
+
+		};
+	}
+
+	private static InputStream utf8(String json) {
+		return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static Tensor read(String json) {
-		return JsonTensorReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+		return new JsonTensorReader(new LimitsProperties(), (values) -> {
+		}).read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

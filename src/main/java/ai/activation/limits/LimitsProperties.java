@@ -1,0 +1,176 @@
+package ai.activation.limits;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The limits on one request and on the work in flight, under {@code activation.limits}.
+ * Each is answered with an RFC 9457 problem; docs/reliability.md lists them with their
+ * answers.
+ */
+@ConfigurationProperties("activation.limits")
+@Validated
+public class LimitsProperties {
+
+	/** The default of {@link #maxRank}. */
+	public static final int DEFAULT_MAX_RANK = 8;
+
+	/**
+	 * The bytes of heap one value in flight is budgeted at, when the budget is derived.
+	 */
+	static final long BYTES_PER_VALUE_IN_FLIGHT = 32;
+
+	/** The share of the heap the derived budget of values in flight may use. */
+	static final double HEAP_SHARE_IN_FLIGHT = 0.5;
+
+	/**
+	 * The largest request body, counted in bytes as it is read, with or without a
+	 * {@code Content-Length}. Larger bodies are answered 413, before reading when the
+	 * {@code Content-Length} says so. Default 64MB (64 MiB).
+	 */
+	@NotNull
+	private DataSize maxBodySize = DataSize.ofMegabytes(64);
+
+	/**
+	 * The most values (numbers) one request may hold. More are answered 413 as soon as
+	 * the first value too many is read, without allocating for the rest. Default
+	 * 4,194,304 (2^22).
+	 */
+	@Min(1)
+	@Max(Integer.MAX_VALUE - 8)
+	private int maxValues = 4_194_304;
+
+	/**
+	 * The highest rank, the nesting depth of {@code values}. Deeper nesting is answered
+	 * 400 with the pointer of the first array too deep. Default 8.
+	 */
+	@Min(1)
+	private int maxRank = DEFAULT_MAX_RANK;
+
+	/**
+	 * The deepest nesting of JSON arrays and objects the parser takes, the enclosing
+	 * object included; deeper is answered 400. A backstop behind {@link #maxRank}, which
+	 * answers first with a pointer as long as this is at least {@code max-rank + 2}.
+	 * Default 16.
+	 */
+	@Min(2)
+	private int maxNestingDepth = 16;
+
+	/**
+	 * The longest number literal, in characters; longer is answered 400. A double needs
+	 * at most 24 characters in its shortest form, so this leaves room for needlessly long
+	 * but honest literals while keeping their parsing cheap. Default 1000.
+	 */
+	@Min(24)
+	private int maxNumberLength = 1000;
+
+	/**
+	 * The longest JSON document, in bytes, as the parser counts it; longer is answered
+	 * 400. A backstop behind {@link #maxBodySize}, which answers first with 413 when it
+	 * is not larger. Default 64MB (64 MiB).
+	 */
+	@NotNull
+	private DataSize maxDocumentLength = DataSize.ofMegabytes(64);
+
+	/**
+	 * The most values all requests together may hold in memory at once; a request that
+	 * would exceed it is answered 503 with {@code Retry-After}. Unset by default, which
+	 * derives it from the heap: half of {@code Runtime.maxMemory()} at 32 bytes per value
+	 * (the values read, their output and the slack of growing arrays), e.g. 8,388,608 for
+	 * {@code -Xmx512m}.
+	 */
+	@Min(1)
+	private Long inFlightValues;
+
+	/**
+	 * What a 503 for overload tells the caller to wait in its {@code Retry-After} header,
+	 * in whole seconds. Default 1s.
+	 */
+	@NotNull
+	private Duration retryAfter = Duration.ofSeconds(1);
+
+	public DataSize getMaxBodySize() {
+		return this.maxBodySize;
+	}
+
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.maxBodySize = maxBodySize;
+	}
+
+	public int getMaxValues() {
+		return this.maxValues;
+	}
+
+	public void setMaxValues(int maxValues) {
+		this.maxValues = maxValues;
+	}
+
+	public int getMaxRank() {
+		return this.maxRank;
+	}
+
+	public void setMaxRank(int maxRank) {
+		this.maxRank = maxRank;
+	}
+
+	public int getMaxNestingDepth() {
+		return this.maxNestingDepth;
+	}
+
+	public void setMaxNestingDepth(int maxNestingDepth) {
+		this.maxNestingDepth = maxNestingDepth;
+	}
+
+	public int getMaxNumberLength() {
+		return this.maxNumberLength;
+	}
+
+	public void setMaxNumberLength(int maxNumberLength) {
+		this.maxNumberLength = maxNumberLength;
+	}
+
+	public DataSize getMaxDocumentLength() {
+		return this.maxDocumentLength;
+	}
+
+	public void setMaxDocumentLength(DataSize maxDocumentLength) {
+		this.maxDocumentLength = maxDocumentLength;
+	}
+
+	public Long getInFlightValues() {
+		return this.inFlightValues;
+	}
+
+	public void setInFlightValues(Long inFlightValues) {
+		this.inFlightValues = inFlightValues;
+	}
+
+	public Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+	public void setRetryAfter(Duration retryAfter) {
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Returns the budget of values in flight: the configured one, or the one derived from
+	 * the heap.
+	 * @param maxMemory the most heap the JVM will use, {@code Runtime.maxMemory()}
+	 * @return the budget, at least 1
+	 */
+	long inFlightValues(long maxMemory) {
+		if (this.inFlightValues != null) {
+			return this.inFlightValues;
+		}
+		return Math.max(1, (long) (maxMemory * HEAP_SHARE_IN_FLIGHT) / BYTES_PER_VALUE_IN_FLIGHT);
+	}
+
+}
