@@ -23,6 +23,7 @@ class ActivateWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 		builder.addCustomConverter(TensorHttpMessageConverter.json());
+		builder.addCustomConverter(TensorHttpMessageConverter.binary(BinaryTensorCodec.DEFAULT_MAX_VALUES));
 	}
 
 	@Override
