@@ -52,10 +52,38 @@ public final class Scalars {
 	public static final ScalarFunction IDENTITY = (x) -> x;
 
 	/** relu(x) = max(0, x); relu(−0) = +0. Exact. */
-	public static final ScalarFunction RELU = (x) -> Math.max(0.0, x);
+	public static final ScalarFunction RELU = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return Math.max(0.0, x);
+		}
+
+		/** Its own loop, so that C2 inlines {@link #value} and vectorizes Math.max. */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			for (int i = 0; i < in.length; i++) {
+				out[i] = value(in[i]);
+			}
+			return 0;
+		}
+	};
 
 	/** relu6(x) = min(max(0, x), 6). Exact. */
-	public static final ScalarFunction RELU6 = (x) -> Math.min(Math.max(0.0, x), 6.0);
+	public static final ScalarFunction RELU6 = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return Math.min(Math.max(0.0, x), 6.0);
+		}
+
+		/** Its own loop, so that C2 inlines {@link #value} and vectorizes it. */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			for (int i = 0; i < in.length; i++) {
+				out[i] = value(in[i]);
+			}
+			return 0;
+		}
+	};
 
 	/**
 	 * sigmoid(x) = σ(x) = 1 / (1 + e^−x), evaluated as e^x / (1 + e^x) for x &lt; 0 so
@@ -66,7 +94,23 @@ public final class Scalars {
 	 * Event: the textbook 1/(1 + e^−x) overflows e^−x for x &lt; −ln(MAX_VALUE) ≈ −709.78
 	 * (and then returns 0 where the true value is subnormal).
 	 */
-	public static final ScalarFunction SIGMOID = ScalarFunction.of((x) -> sigmoid(x), (x) -> -x > LN_MAX);
+	public static final ScalarFunction SIGMOID = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return sigmoid(x);
+		}
+
+		@Override
+		public boolean naiveFails(double x) {
+			return -x > LN_MAX;
+		}
+
+		/** With the Vector API: the lanewise EXP, the special lanes by {@link #value}. */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			return Simd.AVAILABLE ? VectorKernels.sigmoid(in, out) : ScalarFunction.super.applyAll(in, out);
+		}
+	};
 
 	/**
 	 * tanh x, by {@link Math#tanh(double)}: ±1 for |x| &gt; 19.1, x for tiny x. Within 2

@@ -1,0 +1,66 @@
+package ai.activation.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector paths of the kernels, on the Vector API. Each evaluates the same formula as
+ * its scalar definition in {@link Scalars}, a vector of lanes at a time, and hands the
+ * lanes it does not cover (subnormal results, the overflow-avoidance events, the tail of
+ * the array) to that scalar definition, so the ulp bounds and the event counts are the
+ * scalar ones. Loaded only when {@link Simd#AVAILABLE}.
+ */
+final class VectorKernels {
+
+	private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+	/**
+	 * Below this σ(x) is subnormal or the textbook formula fails (an event, below
+	 * −709.78): such lanes take the scalar path.
+	 */
+	private static final double SIGMOID_SCALAR_BELOW = -708.0;
+
+	private VectorKernels() {
+	}
+
+	/**
+	 * σ over an array: e = e^−|x| by the lanewise EXP, then 1/(1 + e) for x ≥ 0 and e/(1
+	 * + e) for x &lt; 0, as {@link Scalars#sigmoid(double)}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @return the number of overflow-avoidance events
+	 */
+	static long sigmoid(double[] in, double[] out) {
+		ScalarFunction scalar = Scalars.SIGMOID;
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+			VectorMask<Double> positive = x.compare(VectorOperators.GE, 0.0);
+			DoubleVector numerator = e.blend(1.0, positive);
+			numerator.div(e.add(1.0)).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, SIGMOID_SCALAR_BELOW);
+			if (special.anyTrue()) {
+				for (int lane = 0; lane < length; lane++) {
+					if (special.laneIsSet(lane)) {
+						double v = in[i + lane];
+						out[i + lane] = scalar.value(v);
+						events += scalar.naiveFails(v) ? 1 : 0;
+					}
+				}
+			}
+		}
+		for (; i < in.length; i++) {
+			double v = in[i];
+			out[i] = scalar.value(v);
+			events += scalar.naiveFails(v) ? 1 : 0;
+		}
+		return events;
+	}
+
+}
