@@ -1,7 +1,9 @@
 package ai.activation.activate;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
@@ -36,6 +38,16 @@ final class JsonTensorReader {
 	static final JsonFactory FACTORY = JsonFactory.builder()
 		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_RANK + 2).build())
 		.build();
+
+	/** The first capacity for values: small requests stay small. */
+	private static final int FIRST_BLOCK = 64;
+
+	/**
+	 * The size of the blocks large requests are gathered in (128 KiB), then copied once
+	 * into the tensor: about 2× its {@code double[]} is allocated, where growing one
+	 * array by 1.5× allocates about 4×.
+	 */
+	private static final int BLOCK = 1 << 14;
 
 	private static final Pattern SOURCE_REFERENCE = Pattern
 		.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?|\\s*\\[Source:[^\\]]*\\]");
@@ -83,7 +95,15 @@ final class JsonTensorReader {
 
 		private int rank = -1;
 
-		private double[] values = new double[256];
+		/** The blocks filled so far, each {@link #BLOCK} values. */
+		private final List<double[]> blocks = new ArrayList<>();
+
+		/**
+		 * The block being filled: grows by doubling up to {@link #BLOCK}, then a new one.
+		 */
+		private double[] block = new double[FIRST_BLOCK];
+
+		private int fill;
 
 		private int count;
 
@@ -145,7 +165,7 @@ final class JsonTensorReader {
 				}
 			}
 			int[] dims = Arrays.copyOf(this.shape, this.rank);
-			return new Tensor(Arrays.copyOf(this.values, this.count), dims);
+			return new Tensor(gather(), dims);
 		}
 
 		private void startArray() {
@@ -201,11 +221,38 @@ final class JsonTensorReader {
 			if (value == 0 && token == JsonToken.VALUE_NUMBER_INT && parser.getText().startsWith("-")) {
 				value = -0.0;
 			}
-			if (this.count == this.values.length) {
-				this.values = Arrays.copyOf(this.values, this.count + (this.count >> 1));
+			if (this.fill == this.block.length) {
+				nextBlock();
 			}
-			this.values[this.count++] = value;
+			this.block[this.fill++] = value;
+			this.count++;
 			this.index[this.depth]++;
+		}
+
+		private void nextBlock() {
+			if (this.block.length < BLOCK) {
+				this.block = Arrays.copyOf(this.block, 2 * this.block.length);
+			}
+			else {
+				this.blocks.add(this.block);
+				this.block = new double[BLOCK];
+				this.fill = 0;
+			}
+		}
+
+		/** Copies the blocks into one array of the exact length. */
+		private double[] gather() {
+			if (this.blocks.isEmpty() && this.fill == this.block.length) {
+				return this.block;
+			}
+			double[] values = new double[this.count];
+			int at = 0;
+			for (double[] full : this.blocks) {
+				System.arraycopy(full, 0, values, at, full.length);
+				at += full.length;
+			}
+			System.arraycopy(this.block, 0, values, at, this.fill);
+			return values;
 		}
 
 		private void checkLength() {

@@ -120,10 +120,26 @@ public final class Scalars {
 	 * Event: the textbook (e^x − e^−x)/(e^x + e^−x) gives ∞/∞ = NaN for |x| &gt; 709.78,
 	 * and a flushed 0 for 0 &lt; |x| ≤ 2^−54, where e^x and e^−x both round to 1.
 	 */
-	public static final ScalarFunction TANH = ScalarFunction.of((x) -> Math.tanh(x), (x) -> {
-		double a = Math.abs(x);
-		return a > LN_MAX || (a != 0 && a <= EXP_FLUSH);
-	});
+	public static final ScalarFunction TANH = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return Math.tanh(x);
+		}
+
+		@Override
+		public boolean naiveFails(double x) {
+			double a = Math.abs(x);
+			return a > LN_MAX || (a != 0 && a <= EXP_FLUSH);
+		}
+
+		/**
+		 * With the Vector API: the lanewise TANH, the special lanes by {@link #value}.
+		 */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			return Simd.AVAILABLE ? VectorKernels.tanh(in, out) : ScalarFunction.super.applyAll(in, out);
+		}
+	};
 
 	/** softsign(x) = x / (1 + |x|); ±1 once |x| ≥ 2^53. Within 2 ulp; no events. */
 	public static final ScalarFunction SOFTSIGN = (x) -> x / (1.0 + Math.abs(x));

@@ -22,7 +22,63 @@ final class VectorKernels {
 	 */
 	private static final double SIGMOID_SCALAR_BELOW = -708.0;
 
+	/**
+	 * Lanes with |x| beyond this (tanh x rounds to ±1; the events above 709.78) or below
+	 * {@link #TANH_SCALAR_UNDER} (tanh x rounds to x; the events below 2^−54) take the
+	 * scalar path.
+	 */
+	private static final double TANH_SCALAR_OVER = 19.0;
+
+	private static final double TANH_SCALAR_UNDER = 0x1p-20;
+
 	private VectorKernels() {
+	}
+
+	/**
+	 * tanh over an array by the lanewise TANH, the special lanes by {@link Scalars#TANH}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @return the number of overflow-avoidance events
+	 */
+	static long tanh(double[] in, double[] out) {
+		ScalarFunction scalar = Scalars.TANH;
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.lanewise(VectorOperators.TANH).intoArray(out, i);
+			DoubleVector a = x.abs();
+			VectorMask<Double> special = a.compare(VectorOperators.GT, TANH_SCALAR_OVER)
+				.or(a.compare(VectorOperators.LT, TANH_SCALAR_UNDER));
+			if (special.anyTrue()) {
+				events += patch(scalar, in, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	private static long patch(ScalarFunction scalar, double[] in, double[] out, int from, VectorMask<Double> lanes) {
+		long events = 0;
+		for (int lane = 0; lane < SPECIES.length(); lane++) {
+			if (lanes.laneIsSet(lane)) {
+				double v = in[from + lane];
+				out[from + lane] = scalar.value(v);
+				events += scalar.naiveFails(v) ? 1 : 0;
+			}
+		}
+		return events;
+	}
+
+	private static long tail(ScalarFunction scalar, double[] in, double[] out, int from) {
+		long events = 0;
+		for (int i = from; i < in.length; i++) {
+			double v = in[i];
+			out[i] = scalar.value(v);
+			events += scalar.naiveFails(v) ? 1 : 0;
+		}
+		return events;
 	}
 
 	/**
@@ -46,21 +102,10 @@ final class VectorKernels {
 			numerator.div(e.add(1.0)).intoArray(out, i);
 			VectorMask<Double> special = x.compare(VectorOperators.LT, SIGMOID_SCALAR_BELOW);
 			if (special.anyTrue()) {
-				for (int lane = 0; lane < length; lane++) {
-					if (special.laneIsSet(lane)) {
-						double v = in[i + lane];
-						out[i + lane] = scalar.value(v);
-						events += scalar.naiveFails(v) ? 1 : 0;
-					}
-				}
+				events += patch(scalar, in, out, i, special);
 			}
 		}
-		for (; i < in.length; i++) {
-			double v = in[i];
-			out[i] = scalar.value(v);
-			events += scalar.naiveFails(v) ? 1 : 0;
-		}
-		return events;
+		return events + tail(scalar, in, out, i);
 	}
 
 }
