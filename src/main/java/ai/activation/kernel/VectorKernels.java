@@ -31,6 +31,9 @@ final class VectorKernels {
 
 	private static final double TANH_SCALAR_UNDER = 0x1p-20;
 
+	/** Below this e^x is near or in the subnormal range: such lanes take Math.exp. */
+	private static final double EXP_SCALAR_BELOW = -700.0;
+
 	private VectorKernels() {
 	}
 
@@ -57,6 +60,35 @@ final class VectorKernels {
 			}
 		}
 		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * e^x for the first {@code n} elements by the lanewise EXP; lanes below −700 (results
+	 * near or in the subnormal range) and non-finite lanes by {@link Math#exp}.
+	 * @param x the arguments, not modified
+	 * @param out the results
+	 * @param n the number of elements
+	 */
+	static void exp(double[] x, double[] out, int n) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, x, i);
+			v.lanewise(VectorOperators.EXP).intoArray(out, i);
+			VectorMask<Double> special = v.compare(VectorOperators.LT, EXP_SCALAR_BELOW)
+				.or(v.test(VectorOperators.IS_FINITE).not());
+			if (special.anyTrue()) {
+				for (int lane = 0; lane < length; lane++) {
+					if (special.laneIsSet(lane)) {
+						out[i + lane] = Math.exp(x[i + lane]);
+					}
+				}
+			}
+		}
+		for (; i < n; i++) {
+			out[i] = Math.exp(x[i]);
+		}
 	}
 
 	private static long patch(ScalarFunction scalar, double[] in, double[] out, int from, VectorMask<Double> lanes) {

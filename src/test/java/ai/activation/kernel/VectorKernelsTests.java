@@ -3,6 +3,8 @@ package ai.activation.kernel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,34 @@ class VectorKernelsTests {
 			double expected = Reference.round(Reference.tanh(Reference.ap(in[i])));
 			assertThat(Math.abs(out[i] - expected)).as("tanh(%s) = %s, expected %s", in[i], out[i], expected)
 				.isLessThanOrEqualTo(2 * Math.ulp(expected));
+		}
+	}
+
+	@Test
+	void softmaxOnTheVectorExpOnceCompiledShouldStayWithin4UlpsOfApfloat() {
+		int n = 1_000 + TAIL;
+		double[] row = new double[n];
+		SplittableRandom random = new SplittableRandom(13);
+		for (int i = 0; i < n; i++) {
+			row[i] = (i % 10 == 0) ? random.nextDouble(-760.0, -600.0) : random.nextDouble(-30.0, 5.0);
+		}
+		AxisFunction softmax = AxisKernels.softmax(1.0);
+		double[] out = new double[n];
+		for (int round = 0; round < 500; round++) {
+			softmax.apply(row, new Lanes(1, n, 1), out);
+		}
+		softmax.apply(row, new Lanes(1, n, 1), out);
+		double max = Arrays.stream(row).max().orElseThrow();
+		Apfloat[] terms = new Apfloat[n];
+		Apfloat sum = Reference.ZERO;
+		for (int i = 0; i < n; i++) {
+			terms[i] = ApfloatMath.exp(Reference.ap(row[i]).subtract(Reference.ap(max)));
+			sum = sum.add(terms[i]);
+		}
+		for (int i = 0; i < n; i++) {
+			double expected = Reference.round(terms[i].divide(sum));
+			assertThat(Math.abs(out[i] - expected)).as("softmax element %s of %s", i, row[i])
+				.isLessThanOrEqualTo(4 * Math.ulp(expected));
 		}
 	}
 
