@@ -4,6 +4,7 @@
 #
 #   bench/load.sh                 # all workloads, 15 s each
 #   DURATION=30s bench/load.sh    # longer runs
+#   ONLY=small bench/load.sh      # only the workloads whose name matches the regex
 #
 # Ports: service $PORT (48080) with management $MPORT (48081), baseline $BASE_PORT (48090).
 # Needs wrk and /usr/bin/python3 (for the bodies). Results also go to target/bench/load.txt.
@@ -69,6 +70,7 @@ BIN=application/octet-stream
 
 compare() {
   local name=$1 connections=$2 surl=$3 burl=$4 body=$5 type=$6 accept=$7
+  [[ $name =~ ${ONLY:-.} ]] || return 0
   read -r srps sp99 smean < <(run "$name/service" "$surl" "$body" "$type" "$accept" "$connections")
   read -r brps bp99 bmean < <(run "$name/baseline" "$burl" "$body" "$type" "$accept" "$connections")
   awk -v n="$name" -v sr="$srps" -v br="$brps" -v sp="$sp99" -v bp="$bp99" \
@@ -85,9 +87,10 @@ compare "1M binary sigmoid, c1"            1  "$S/sigmoid"          "$B" "$OUT/l
 compare "1M binary softmax, c1"            1  "$S/softmax"          "$B" "$OUT/large.bin"   $BIN  $BIN
 
 # The 1M JSON target: end to end against an in-process Jackson databind read + write of the same body.
-jackson=$(java $HEAP -cp "target/test-classes:$(cat target/bench-classpath.txt)" bench.baseline.JacksonRoundTrip \
+[[ "1M json" =~ ${ONLY:-.} ]] && jackson=$(java $HEAP -cp "target/test-classes:$(cat target/bench-classpath.txt)" bench.baseline.JacksonRoundTrip \
   "$OUT/large.json" | sed -nE 's/^RESULT median_ms=([0-9.]+).*/\1/p')
 for f in sigmoid softmax; do
+  grep -q "^1M json $f, c1/service " "$OUT/load-raw.txt" || continue
   mean=$(grep "^1M json $f, c1/service " "$OUT/load-raw.txt" | sed -E 's/.*mean_ms=([0-9.]+).*/\1/')
   awk -v f="$f" -v m="$mean" -v j="$jackson" \
     'BEGIN { printf "1M json %-8s end to end %8.1f ms, in-process Jackson read+write %8.1f ms, ratio %.2f\n", f, m, j, m / j }' \
@@ -95,7 +98,7 @@ for f in sigmoid softmax; do
 done
 
 # The largest request (4,194,304 values, JSON and binary) is answered within the heap above.
-for body in max.json max.bin; do
+[[ "max-size" =~ ${ONLY:-.} ]] && for body in max.json max.bin; do
   type=$JSON; [[ $body == *.bin ]] && type=$BIN
   curl -s -o /dev/null -w "max-size $body (%{size_upload} bytes up): HTTP %{http_code}, %{time_total} s, %{size_download} bytes down\n" \
     -X POST -H "Content-Type: $type" -H "Accept: $type" --data-binary "@$OUT/$body" "$S/sigmoid" | tee -a "$OUT/load.txt"

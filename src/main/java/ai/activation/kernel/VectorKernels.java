@@ -38,6 +38,34 @@ final class VectorKernels {
 	}
 
 	/**
+	 * silu over an array: e = e^−|x| by the lanewise EXP, then x/(1 + e) for x ≥ 0 and
+	 * x·e/(1 + e) for x &lt; 0, as {@link Scalars#SILU}; lanes below −40 (scaled by 2^k
+	 * there, and every event) by its scalar definition.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @return the number of overflow-avoidance events
+	 */
+	static long silu(double[] in, double[] out) {
+		ScalarFunction scalar = Scalars.SILU;
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+			VectorMask<Double> positive = x.compare(VectorOperators.GE, 0.0);
+			DoubleVector numerator = x.mul(e.blend(1.0, positive));
+			numerator.div(e.add(1.0)).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, Scalars.TAIL);
+			if (special.anyTrue()) {
+				events += patch(scalar, in, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
 	 * tanh over an array by the lanewise TANH, the special lanes by {@link Scalars#TANH}.
 	 * @param in the arguments, not modified
 	 * @param out the results

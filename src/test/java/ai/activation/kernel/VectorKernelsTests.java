@@ -35,6 +35,30 @@ class VectorKernelsTests {
 	}
 
 	@Test
+	void siluVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
+		// each within 3 ulps of the true value, so within 6 of each other
+		assertBulkMatchesScalar(Scalars.SILU, 6);
+	}
+
+	@Test
+	void siluVectorPathOnceCompiledShouldStayWithin3UlpsOfApfloat() {
+		double[] in = new double[4_000 + TAIL];
+		SplittableRandom random = new SplittableRandom(17);
+		for (int i = 0; i < in.length; i++) {
+			in[i] = (i % 4 == 0) ? random.nextDouble(-760.0, -30.0) : random.nextDouble(-45.0, 45.0);
+		}
+		double[] out = new double[in.length];
+		warmUp(Scalars.SILU, Arrays.copyOf(in, 512), new double[512]);
+		Scalars.SILU.applyAll(in, out);
+		for (int i = 0; i < in.length; i++) {
+			Apfloat x = Reference.ap(in[i]);
+			double expected = Reference.round(x.multiply(Reference.sigmoid(x)));
+			assertThat(Math.abs(out[i] - expected)).as("silu(%s) = %s, expected %s", in[i], out[i], expected)
+				.isLessThanOrEqualTo(3 * Math.ulp(expected));
+		}
+	}
+
+	@Test
 	void tanhVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
 		assertBulkMatchesScalar(Scalars.TANH, 4);
 	}
