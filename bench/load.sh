@@ -5,6 +5,7 @@
 #   bench/load.sh                 # all workloads, 15 s each
 #   DURATION=30s bench/load.sh    # longer runs
 #   ONLY=small bench/load.sh      # only the workloads whose name matches the regex
+#   WARMUP=20s bench/load.sh      # longer warm-up per workload (default 15 s): the JIT needs it
 #
 # Ports: service $PORT (48080) with management $MPORT (48081), baseline $BASE_PORT (48090).
 # Needs wrk and /usr/bin/python3 (for the bodies). Results also go to target/bench/load.txt.
@@ -15,6 +16,7 @@ PORT=${PORT:-48080}
 MPORT=${MPORT:-48081}
 BASE_PORT=${BASE_PORT:-48090}
 DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-15s}
 HEAP=${HEAP:--Xms512m -Xmx512m}
 OUT=target/bench
 mkdir -p "$OUT"
@@ -48,7 +50,7 @@ wait_for "http://localhost:$BASE_PORT/echo"
 run() {
   local name=$1 url=$2 body=$3 type=$4 accept=$5 connections=$6 threads=1
   (( connections > 1 )) && threads=2
-  BODY=$body CONTENT_TYPE=$type ACCEPT=$accept wrk -t"$threads" -c"$connections" -d5s --latency -s bench/post.lua "$url" > /dev/null
+  BODY=$body CONTENT_TYPE=$type ACCEPT=$accept wrk -t"$threads" -c"$connections" -d"$WARMUP" --latency -s bench/post.lua "$url" > /dev/null
   local line
   line=$(BODY=$body CONTENT_TYPE=$type ACCEPT=$accept wrk -t"$threads" -c"$connections" -d"$DURATION" --latency \
     -s bench/post.lua "$url" | grep '^RESULT')
@@ -64,7 +66,7 @@ BIN=application/octet-stream
 : > "$OUT/load-raw.txt"
 {
   echo "date $(date -u +%FT%TZ), $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "$(java -version 2>&1 | head -1), heap $HEAP, duration $DURATION"
+  echo "$(java -version 2>&1 | head -1), heap $HEAP, warm-up $WARMUP, duration $DURATION"
   printf '%-34s %12s %12s %9s %10s %10s %9s\n' workload "service rps" "base rps" "rps ratio" "svc p99" "base p99" "p99 ratio"
 } | tee "$OUT/load.txt"
 
