@@ -46,6 +46,8 @@ class ActivateWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 		builder.addCustomConverter(TensorHttpMessageConverter.json(new JsonTensorReader(this.limits, this.reserve)));
+		builder.addCustomConverter(
+				TensorHttpMessageConverter.binary(new BinaryTensorCodec(this.limits.getMaxValues(), this.reserve)));
 	}
 
 	@Override

@@ -42,12 +42,15 @@ class ActivationController {
 	 * @param values the tensor, or {@code null} for an empty body
 	 * @return the result
 	 */
-	@PostMapping(path = "/{function}", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/{function}",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	ActivationResult activate(FunctionCall call, @RequestBody(required = false) Tensor values) {
 		if (values == null) {
 			throw new InvalidBodyException(
-					"The request body is empty; send a JSON document such as {\"values\": [1.0, -2.0]}.", "");
+					"The request body is empty; send a JSON document such as {\"values\": [1.0, -2.0]}, or raw "
+							+ "little-endian values as application/octet-stream.",
+					"");
 		}
 		this.validator.validate(call, values);
 		ActivationResult result = this.service.apply(call.function(), call.arguments(), values);

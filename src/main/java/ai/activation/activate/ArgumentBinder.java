@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * catalog's parameter list: numbers must be plain finite decimals within their range,
  * axes integers, choices one of their words; cross-parameter constraints are checked once
  * the defaults are filled in. Every fault is an {@link InvalidParameterException} naming
- * the parameter.
+ * the parameter. The codec parameters ({@link TensorEncoding#PARAMETERS}) are not the
+ * function's; they are left to {@link TensorEncoding}.
  */
 @Component
 class ArgumentBinder {
@@ -39,6 +40,9 @@ class ArgumentBinder {
 	 */
 	Arguments bind(Activation function, Map<String, String[]> query) {
 		for (Map.Entry<String, String[]> entry : query.entrySet()) {
+			if (TensorEncoding.PARAMETERS.contains(entry.getKey())) {
+				continue;
+			}
 			Parameter parameter = find(function, entry.getKey()).orElseThrow(() -> unknown(function, entry.getKey()));
 			if (entry.getValue().length != 1) {
 				throw new InvalidParameterException(parameter.name(), parameter.allowed(), "Parameter '"

@@ -4,15 +4,21 @@ import java.io.OutputStream;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
 
 import ai.activation.kernel.Tensor;
 
 /**
  * Writes {@code {"function": ..., "shape": [...], "values": Y}} straight from the
  * primitive result, streaming, with Y nested as the shape says. Every double is written
- * so that it reads back to the same bits.
+ * so that it reads back to the same bits: by Jackson's fast writer (the Schubfach
+ * algorithm, shortest round-tripping digits), several times faster than
+ * {@link Double#toString(double)} on JDK 17 (see docs/performance.md).
  */
 final class JsonResultWriter {
+
+	static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
 	private JsonResultWriter() {
 	}
@@ -25,7 +31,7 @@ final class JsonResultWriter {
 	static void write(ActivationResult result, OutputStream body) {
 		Tensor output = result.output();
 		int[] shape = output.shape();
-		try (JsonGenerator generator = JsonTensorReader.FACTORY.createGenerator(ObjectWriteContext.empty(), body)) {
+		try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), body)) {
 			generator.writeStartObject();
 			generator.writeStringProperty("function", result.function().canonicalName());
 			generator.writeName("shape");

@@ -1,7 +1,9 @@
 package ai.activation.activate;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -45,7 +47,15 @@ final class JsonTensorReader {
 	/** The factory of the response writer, which reads nothing. */
 	static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-	private static final int INITIAL_CAPACITY = 256;
+	/** The first capacity for values: small requests stay small. */
+	private static final int FIRST_BLOCK = 64;
+
+	/**
+	 * The size of the blocks large requests are gathered in (128 KiB), then copied once
+	 * into the tensor: about 2× its {@code double[]} is allocated, where growing one
+	 * array by 1.5× allocates about 4×.
+	 */
+	private static final int BLOCK = 1 << 14;
 
 	private static final Pattern SOURCE_REFERENCE = Pattern
 		.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?|\\s*\\[Source:[^\\]]*\\]");
@@ -128,7 +138,15 @@ final class JsonTensorReader {
 
 		private int rank = -1;
 
-		private double[] values = new double[0];
+		/** The blocks filled so far, each {@link #BLOCK} values. */
+		private final List<double[]> blocks = new ArrayList<>();
+
+		/**
+		 * The block being filled: grows by doubling up to {@link #BLOCK}, then a new one.
+		 */
+		private double[] block = new double[0];
+
+		private int fill;
 
 		private int count;
 
@@ -198,7 +216,7 @@ final class JsonTensorReader {
 				}
 			}
 			int[] dims = Arrays.copyOf(this.shape, this.rank);
-			return new Tensor(Arrays.copyOf(this.values, this.count), dims);
+			return new Tensor(gather(), dims);
 		}
 
 		private void startArray() {
@@ -254,23 +272,53 @@ final class JsonTensorReader {
 			if (value == 0 && token == JsonToken.VALUE_NUMBER_INT && parser.getText().startsWith("-")) {
 				value = -0.0;
 			}
-			if (this.count == this.values.length) {
-				grow();
+			if (this.fill == this.block.length) {
+				nextBlock();
 			}
-			this.values[this.count++] = value;
+			this.block[this.fill++] = value;
+			this.count++;
 			this.index[this.depth]++;
 		}
 
-		/** Makes room for more values, up to {@code max-values}, reserving it first. */
-		private void grow() {
+		/**
+		 * Makes room for more values, never beyond {@code max-values} in all, reserving
+		 * it before it is allocated: the first block grows by doubling up to
+		 * {@link #BLOCK}, then full blocks are kept and a new one started.
+		 */
+		private void nextBlock() {
 			if (this.count >= this.maxValues) {
 				throw new TooManyValuesException(this.maxValues, "'values' holds more than the " + this.maxValues
 						+ " values the service takes in one request; send them in several requests.");
 			}
-			int capacity = (int) Math.min(this.maxValues,
-					Math.max(INITIAL_CAPACITY, this.count + ((long) this.count >> 1)));
-			this.reserve.accept(capacity - this.values.length);
-			this.values = Arrays.copyOf(this.values, capacity);
+			long room = (long) this.maxValues - this.count;
+			if (this.block.length < BLOCK) {
+				int length = (int) Math.min(Math.max(FIRST_BLOCK, 2L * this.block.length),
+						Math.min(BLOCK, this.fill + room));
+				this.reserve.accept(length - this.block.length);
+				this.block = Arrays.copyOf(this.block, length);
+			}
+			else {
+				this.blocks.add(this.block);
+				int length = (int) Math.min(BLOCK, room);
+				this.reserve.accept(length);
+				this.block = new double[length];
+				this.fill = 0;
+			}
+		}
+
+		/** Copies the blocks into one array of the exact length. */
+		private double[] gather() {
+			if (this.blocks.isEmpty() && this.fill == this.block.length) {
+				return this.block;
+			}
+			double[] values = new double[this.count];
+			int at = 0;
+			for (double[] full : this.blocks) {
+				System.arraycopy(full, 0, values, at, full.length);
+				at += full.length;
+			}
+			System.arraycopy(this.block, 0, values, at, this.fill);
+			return values;
 		}
 
 		private void checkLength() {

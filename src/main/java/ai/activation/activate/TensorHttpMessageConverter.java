@@ -1,8 +1,6 @@
 package ai.activation.activate;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 import ai.activation.kernel.Tensor;
 
@@ -41,7 +39,20 @@ final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Obje
 	 * @return the converter
 	 */
 	static TensorHttpMessageConverter json(JsonTensorReader reader) {
-		return new TensorHttpMessageConverter(MediaType.APPLICATION_JSON, reader::read, JsonResultWriter::write);
+		return new TensorHttpMessageConverter(MediaType.APPLICATION_JSON, (input) -> reader.read(input.getBody()),
+				(result, output) -> JsonResultWriter.write(result, output.getBody()));
+	}
+
+	/**
+	 * Creates the converter for {@code application/octet-stream}: raw little-endian
+	 * values laid out as the call's {@link TensorEncoding} says.
+	 * @param codec the codec, configured with the request limits
+	 * @return the converter
+	 */
+	static TensorHttpMessageConverter binary(BinaryTensorCodec codec) {
+		return new TensorHttpMessageConverter(MediaType.APPLICATION_OCTET_STREAM,
+				(input) -> codec.read(input.getBody(), input.getHeaders().getContentLength(), TensorEncoding.current()),
+				(result, output) -> codec.write(result, TensorEncoding.current(), output));
 	}
 
 	@Override
@@ -61,27 +72,33 @@ final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Obje
 
 	@Override
 	protected Object readInternal(Class<?> type, HttpInputMessage input) throws IOException {
-		return this.reader.read(input.getBody());
+		return this.reader.read(input);
 	}
 
 	@Override
 	protected void writeInternal(Object result, HttpOutputMessage output) throws IOException {
-		this.writer.write((ActivationResult) result, output.getBody());
+		this.writer.write((ActivationResult) result, output);
 	}
 
-	/** Reads one request body; faults are {@link InvalidBodyException}s. */
+	/**
+	 * Reads one request body; faults are {@link InvalidBodyException}s. The headers are
+	 * there for codecs that need them, e.g. the body's length.
+	 */
 	@FunctionalInterface
 	interface BodyReader {
 
-		Tensor read(InputStream body) throws IOException;
+		Tensor read(HttpInputMessage input) throws IOException;
 
 	}
 
-	/** Writes one response body, leaving the stream open. */
+	/**
+	 * Writes one response body, leaving the stream open; a codec may add headers before
+	 * it opens the body.
+	 */
 	@FunctionalInterface
 	interface BodyWriter {
 
-		void write(ActivationResult result, OutputStream body) throws IOException;
+		void write(ActivationResult result, HttpOutputMessage output) throws IOException;
 
 	}
 

@@ -180,6 +180,7 @@ public final class AxisKernels {
 		double sign = negate ? -1.0 : 1.0;
 		double[] dh = new double[n];
 		double[] dl = new double[n];
+		double[] eh = new double[n];
 		double[] t = new double[2];
 		long events = 0;
 		for (int lane = 0; lane < lanes.count(); lane++) {
@@ -200,14 +201,15 @@ public final class AxisKernels {
 				dh[k] = t[0];
 				dl[k] = t[1];
 			}
-			// R = Σ_{k ≠ argmax} e^d_k, compensated (Neumaier)
+			// e^dh once for both passes; R = Σ_{k ≠ argmax} e^d_k, compensated (Neumaier)
+			exp(dh, eh, n);
 			double rh = 0;
 			double rc = 0;
 			for (int k = 0; k < n; k++) {
 				if (k == argmax) {
 					continue;
 				}
-				double e = Math.exp(dh[k]);
+				double e = eh[k];
 				e = Math.fma(e, dl[k], e);
 				double s = rh + e;
 				rc += (Math.abs(rh) >= Math.abs(e)) ? (rh - s) + e : (e - s) + rh;
@@ -247,7 +249,7 @@ public final class AxisKernels {
 					double d = dh[k];
 					double p;
 					if (d > -700.0) {
-						double e = Math.exp(d);
+						double e = eh[k];
 						p = Math.fma(e, dl[k] - correction, e) / sh;
 					}
 					else {
@@ -258,6 +260,20 @@ public final class AxisKernels {
 			}
 		}
 		return events;
+	}
+
+	/**
+	 * Writes e^x for the first {@code n} elements, on the Vector API when it is there
+	 * (within 1 ulp, as {@link Math#exp}).
+	 */
+	private static void exp(double[] x, double[] out, int n) {
+		if (Simd.AVAILABLE) {
+			VectorKernels.exp(x, out, n);
+			return;
+		}
+		for (int k = 0; k < n; k++) {
+			out[k] = Math.exp(x[k]);
+		}
 	}
 
 	/**

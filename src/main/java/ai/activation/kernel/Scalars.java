@@ -40,7 +40,7 @@ public final class Scalars {
 	 * Beyond this distance below zero, x·e^x is computed by scaling (σ(x) = e^x to
 	 * 4e−18).
 	 */
-	private static final double TAIL = -40.0;
+	static final double TAIL = -40.0;
 
 	private Scalars() {
 	}
@@ -52,10 +52,38 @@ public final class Scalars {
 	public static final ScalarFunction IDENTITY = (x) -> x;
 
 	/** relu(x) = max(0, x); relu(−0) = +0. Exact. */
-	public static final ScalarFunction RELU = (x) -> Math.max(0.0, x);
+	public static final ScalarFunction RELU = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return Math.max(0.0, x);
+		}
+
+		/** Its own loop, so that C2 inlines {@link #value} and vectorizes Math.max. */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			for (int i = 0; i < in.length; i++) {
+				out[i] = value(in[i]);
+			}
+			return 0;
+		}
+	};
 
 	/** relu6(x) = min(max(0, x), 6). Exact. */
-	public static final ScalarFunction RELU6 = (x) -> Math.min(Math.max(0.0, x), 6.0);
+	public static final ScalarFunction RELU6 = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return Math.min(Math.max(0.0, x), 6.0);
+		}
+
+		/** Its own loop, so that C2 inlines {@link #value} and vectorizes it. */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			for (int i = 0; i < in.length; i++) {
+				out[i] = value(in[i]);
+			}
+			return 0;
+		}
+	};
 
 	/**
 	 * sigmoid(x) = σ(x) = 1 / (1 + e^−x), evaluated as e^x / (1 + e^x) for x &lt; 0 so
@@ -66,7 +94,23 @@ public final class Scalars {
 	 * Event: the textbook 1/(1 + e^−x) overflows e^−x for x &lt; −ln(MAX_VALUE) ≈ −709.78
 	 * (and then returns 0 where the true value is subnormal).
 	 */
-	public static final ScalarFunction SIGMOID = ScalarFunction.of((x) -> sigmoid(x), (x) -> -x > LN_MAX);
+	public static final ScalarFunction SIGMOID = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return sigmoid(x);
+		}
+
+		@Override
+		public boolean naiveFails(double x) {
+			return -x > LN_MAX;
+		}
+
+		/** With the Vector API: the lanewise EXP, the special lanes by {@link #value}. */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			return Simd.AVAILABLE ? VectorKernels.sigmoid(in, out) : ScalarFunction.super.applyAll(in, out);
+		}
+	};
 
 	/**
 	 * tanh x, by {@link Math#tanh(double)}: ±1 for |x| &gt; 19.1, x for tiny x. Within 2
@@ -76,10 +120,26 @@ public final class Scalars {
 	 * Event: the textbook (e^x − e^−x)/(e^x + e^−x) gives ∞/∞ = NaN for |x| &gt; 709.78,
 	 * and a flushed 0 for 0 &lt; |x| ≤ 2^−54, where e^x and e^−x both round to 1.
 	 */
-	public static final ScalarFunction TANH = ScalarFunction.of((x) -> Math.tanh(x), (x) -> {
-		double a = Math.abs(x);
-		return a > LN_MAX || (a != 0 && a <= EXP_FLUSH);
-	});
+	public static final ScalarFunction TANH = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return Math.tanh(x);
+		}
+
+		@Override
+		public boolean naiveFails(double x) {
+			double a = Math.abs(x);
+			return a > LN_MAX || (a != 0 && a <= EXP_FLUSH);
+		}
+
+		/**
+		 * With the Vector API: the lanewise TANH, the special lanes by {@link #value}.
+		 */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			return Simd.AVAILABLE ? VectorKernels.tanh(in, out) : ScalarFunction.super.applyAll(in, out);
+		}
+	};
 
 	/** softsign(x) = x / (1 + |x|); ±1 once |x| ≥ 2^53. Within 2 ulp; no events. */
 	public static final ScalarFunction SOFTSIGN = (x) -> x / (1.0 + Math.abs(x));
@@ -155,16 +215,30 @@ public final class Scalars {
 	 * <p>
 	 * Event: the textbook x/(1 + e^−x) overflows e^−x for x &lt; −709.78.
 	 */
-	public static final ScalarFunction SILU = ScalarFunction.of((x) -> {
-		if (x < TAIL) {
-			return DoubleDouble.scaledExp(x, 1.0, x, 0.0);
+	public static final ScalarFunction SILU = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			if (x < TAIL) {
+				return DoubleDouble.scaledExp(x, 1.0, x, 0.0);
+			}
+			if (x >= 0) {
+				return x / (1.0 + Math.exp(-x));
+			}
+			double e = Math.exp(x);
+			return x * e / (1.0 + e);
 		}
-		if (x >= 0) {
-			return x / (1.0 + Math.exp(-x));
+
+		@Override
+		public boolean naiveFails(double x) {
+			return -x > LN_MAX;
 		}
-		double e = Math.exp(x);
-		return x * e / (1.0 + e);
-	}, (x) -> -x > LN_MAX);
+
+		/** With the Vector API: the lanewise EXP, lanes below −40 by {@link #value}. */
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			return Simd.AVAILABLE ? VectorKernels.silu(in, out) : ScalarFunction.super.applyAll(in, out);
+		}
+	};
 
 	/**
 	 * mish(x) = x · tanh(softplus(x)) = x · n/(n + 2) with n = e^x(e^x + 2); for x &gt; 0
