@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import ai.activation.activate.TensorFormats;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
@@ -30,6 +32,8 @@ final class FunctionOperations {
 	static final String ALONG_AXIS = "functions along an axis";
 
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+
+	private static final String BINARY = org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE;
 
 	private FunctionOperations() {
 	}
@@ -64,12 +68,18 @@ final class FunctionOperations {
 			.summary(function.summary())
 			.description(description(function))
 			.requestBody(new RequestBody().required(true)
-				.description("The values, a non-empty array of finite numbers or a rectangular nested array "
-						+ "of rank up to 8.")
-				.content(new Content().addMediaType(JSON,
-						new MediaType().schema(Schemas.ref(Schemas.REQUEST)).example(example.request()))))
+				.description("The values: as JSON, a non-empty array of finite numbers or a rectangular nested array "
+						+ "of rank up to " + TensorFormats.MAX_RANK + "; or as `" + BINARY + "`, the raw "
+						+ "little-endian values in row-major order, their type given by `"
+						+ TensorFormats.DTYPE_PARAMETER + "` and their shape by `" + TensorFormats.SHAPE_PARAMETER
+						+ "`.")
+				.content(new Content()
+					.addMediaType(JSON, new MediaType().schema(Schemas.ref(Schemas.REQUEST)).example(example.request()))
+					.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary")))))
 			.responses(responses(function, example));
 		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
+		operation.addParametersItem(dtypeParameter());
+		operation.addParametersItem(shapeParameter());
 		return operation;
 	}
 
@@ -111,6 +121,31 @@ final class FunctionOperations {
 				.collect(Collectors.joining()))
 			.append("`.");
 		return text.toString();
+	}
+
+	private static QueryParameter dtypeParameter() {
+		QueryParameter query = new QueryParameter();
+		query.name(TensorFormats.DTYPE_PARAMETER)
+			.required(false)
+			.description("The element type of an `" + BINARY + "` body, and of the answer when it is `" + BINARY
+					+ "`: 8-byte or 4-byte little-endian IEEE 754. float32 values are widened exactly; a float32 "
+					+ "answer is rounded to the nearest float.")
+			.schema(Schemas.typed("string")
+				._enum(List.copyOf(TensorFormats.dtypes()))
+				._default(TensorFormats.defaultDtype()));
+		return query;
+	}
+
+	private static QueryParameter shapeParameter() {
+		QueryParameter query = new QueryParameter();
+		query.name(TensorFormats.SHAPE_PARAMETER)
+			.required(false)
+			.description("The shape of an `" + BINARY + "` body, comma-separated, rank 1 to " + TensorFormats.MAX_RANK
+					+ ", e.g. `2,3`; without it the body is one vector. Refused with a JSON "
+					+ "body, whose nesting gives its shape.")
+			.schema(Schemas.typed("string").pattern("^[0-9]+(,[0-9]+)*$"));
+		// No example: Swagger UI would fill it in and send it with the JSON example body.
+		return query;
 	}
 
 	private static QueryParameter parameter(Parameter parameter) {
@@ -159,12 +194,25 @@ final class FunctionOperations {
 		ApiResponses responses = new ApiResponses();
 		responses.addApiResponse("200",
 				new ApiResponse().description("The " + function.canonicalName() + " of the values, nested like them.")
-					.content(new Content().addMediaType(JSON,
-							new MediaType().schema(Schemas.ref(Schemas.RESPONSE)).example(example.response()))));
+					.content(
+							new Content()
+								.addMediaType(JSON,
+										new MediaType().schema(Schemas.ref(Schemas.RESPONSE))
+											.example(example.response()))
+								.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary"))))
+					.addHeaderObject(TensorFormats.SHAPE_HEADER,
+							new Header().description("With a binary answer: its shape, e.g. `2,3`.")
+								.schema(Schemas.typed("string")))
+					.addHeaderObject(TensorFormats.DTYPE_HEADER,
+							new Header().description("With a binary answer: its element type.")
+								.schema(Schemas.typed("string")._enum(List.copyOf(TensorFormats.dtypes())))));
 		responses.addApiResponse("400", Schemas.responseRef(Schemas.BAD_REQUEST));
+		responses.addApiResponse("401", Schemas.responseRef(Schemas.UNAUTHORIZED));
 		responses.addApiResponse("406", Schemas.responseRef(Schemas.NOT_ACCEPTABLE));
+		responses.addApiResponse("413", Schemas.responseRef(Schemas.TOO_LARGE));
 		responses.addApiResponse("415", Schemas.responseRef(Schemas.UNSUPPORTED_MEDIA_TYPE));
 		responses.addApiResponse("422", Schemas.responseRef(Schemas.OUT_OF_RANGE));
+		responses.addApiResponse("503", Schemas.responseRef(Schemas.OVERLOADED));
 		return responses;
 	}
 

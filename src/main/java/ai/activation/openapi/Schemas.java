@@ -42,6 +42,15 @@ final class Schemas {
 	/** The 422 response. */
 	static final String OUT_OF_RANGE = "ResultOutOfRange";
 
+	/** The 401 response. */
+	static final String UNAUTHORIZED = "Unauthorized";
+
+	/** The 413 response. */
+	static final String TOO_LARGE = "TooLarge";
+
+	/** The 503 response. */
+	static final String OVERLOADED = "Overloaded";
+
 	private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private Schemas() {
@@ -75,8 +84,21 @@ final class Schemas {
 		components.addResponses(UNKNOWN_FUNCTION,
 				problemResponse("No function has this name; knownFunctions lists the names and aliases."));
 		components.addResponses(NOT_ACCEPTABLE,
-				problemResponse("The Accept header allows no JSON; the service answers application/json."));
-		components.addResponses(UNSUPPORTED_MEDIA_TYPE, problemResponse("The Content-Type is not application/json."));
+				problemResponse("The Accept header allows neither application/json nor application/octet-stream."));
+		components.addResponses(UNSUPPORTED_MEDIA_TYPE, problemResponse(
+				"The Content-Type is missing, or neither application/json nor application/octet-stream."));
+		components.addResponses(UNAUTHORIZED, problemResponse("Only when API keys are configured "
+				+ "(activation.security.api-keys): the X-API-Key header is missing or holds no configured key."));
+		components.addResponses(TOO_LARGE, problemResponse("The body is larger than the service takes "
+				+ "(activation.limits.max-body-size, 64 MiB by default), or holds more values than one request may "
+				+ "(activation.limits.max-values, 4,194,304 by default)."));
+		components.addResponses(OVERLOADED,
+				problemResponse("The values being computed at once have reached the "
+						+ "service's memory budget; try again after the Retry-After header's seconds.")
+					.addHeaderObject("Retry-After",
+							new io.swagger.v3.oas.models.headers.Header()
+								.description("Seconds to wait before trying again.")
+								.schema(typed("integer"))));
 		components.addResponses(OUT_OF_RANGE, problemResponse("A true result lies outside the range of a double "
 				+ "(the service never answers with infinity or NaN); pointer names the input element responsible."));
 	}

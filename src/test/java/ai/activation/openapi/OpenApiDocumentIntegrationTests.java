@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ai.activation.HttpTestClient;
 import ai.activation.catalog.Activation;
@@ -35,6 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OpenApiDocumentIntegrationTests {
+
+	/**
+	 * The binary codec's query parameters, which every operation has besides the
+	 * function's own.
+	 */
+	private static final Set<String> CODEC_PARAMETERS = Set.of("dtype", "shape");
 
 	@LocalServerPort
 	private int port;
@@ -93,13 +100,43 @@ class OpenApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void everyOperationDocumentsTheBinaryFormatAndTheLimits() {
+		OpenAPI openApi = parse().getOpenAPI();
+		for (Activation function : Catalog.all()) {
+			Operation operation = openApi.getPaths().get("/activate/" + function.canonicalName()).getPost();
+			assertThat(operation.getRequestBody().getContent()).as(function.canonicalName())
+				.containsOnlyKeys("application/json", "application/octet-stream");
+			assertThat(operation.getResponses().get("200").getContent()).as(function.canonicalName())
+				.containsOnlyKeys("application/json", "application/octet-stream");
+			assertThat(operation.getResponses().get("200").getHeaders()).as(function.canonicalName())
+				.containsOnlyKeys("Activation-Shape", "Activation-Dtype");
+			assertThat(operation.getResponses()).as(function.canonicalName())
+				.containsKeys("400", "401", "406", "413", "415", "422", "503");
+			Map<String, io.swagger.v3.oas.models.parameters.Parameter> codec = new java.util.HashMap<>();
+			operation.getParameters()
+				.stream()
+				.filter((parameter) -> CODEC_PARAMETERS.contains(parameter.getName()))
+				.forEach((parameter) -> codec.put(parameter.getName(), parameter));
+			assertThat(codec).as(function.canonicalName()).containsOnlyKeys("dtype", "shape");
+			assertThat(codec.get("dtype").getSchema().getEnum()).containsExactly("float64", "float32");
+			assertThat(codec.get("dtype").getSchema().getDefault()).isEqualTo("float64");
+			assertThat(codec.get("shape").getSchema().getPattern()).isNotNull();
+			assertThat("2,3").matches(codec.get("shape").getSchema().getPattern());
+		}
+		assertThat(openApi.getComponents().getResponses().get("Overloaded").getHeaders()).containsKey("Retry-After");
+	}
+
+	@Test
 	void everyParameterHasTheCatalogsNameTypeDefaultAndAllowedValues() {
 		OpenAPI openApi = parse().getOpenAPI();
 		for (Activation function : Catalog.all()) {
 			List<io.swagger.v3.oas.models.parameters.Parameter> documented = openApi.getPaths()
 				.get("/activate/" + function.canonicalName())
 				.getPost()
-				.getParameters();
+				.getParameters()
+				.stream()
+				.filter((parameter) -> !CODEC_PARAMETERS.contains(parameter.getName()))
+				.toList();
 			List<Parameter> catalog = function.parameters();
 			if (catalog.isEmpty()) {
 				assertThat(documented).as(function.canonicalName()).isNullOrEmpty();
