@@ -63,9 +63,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail
-			.forStatusAndDetail(status, "There is no endpoint " + ex.getHttpMethod() + " " + ex.getRequestURL()
-					+ "; the service answers POST /activate/{function}, GET /activate and GET /activate/{function}.");
+		String detail = "There is no endpoint " + ex.getHttpMethod() + " " + ex.getRequestURL();
+		// The management port's own 404s go through this advice too; the hint is for the
+		// API.
+		detail += ex.getRequestURL().startsWith("/actuator") ? "."
+				: "; the service answers POST /activate/{function}, GET /activate, GET /activate/{function} and "
+						+ "GET /activate/{function}/plot, all described at /swagger-ui.html.";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

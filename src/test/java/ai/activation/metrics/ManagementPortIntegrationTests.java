@@ -70,7 +70,8 @@ class ManagementPortIntegrationTests {
 	@ValueSource(strings = { "/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/threaddump",
 			"/actuator/configprops", "/actuator/loggers", "/actuator/mappings", "/actuator/shutdown" })
 	void sensitiveEndpointsAreNotExposedOnTheManagementPort(String path) {
-		assertThat(this.management.get(path).statusCode()).isEqualTo(404);
+		JsonNode problem = HttpTestClient.assertProblem(this.management.get(path), 404);
+		assertThat(problem.get("detail").asString()).isEqualTo("There is no endpoint GET " + path + ".");
 	}
 
 	@ParameterizedTest
