@@ -6,6 +6,7 @@
 #   DURATION=30s bench/load.sh    # longer runs
 #   ONLY=small bench/load.sh      # only the workloads whose name matches the regex
 #   WARMUP=20s bench/load.sh      # longer warm-up per workload (default 15 s): the JIT needs it
+#   SERVICE_ARGS='--management.metrics.distribution.percentiles-histogram.http.server.requests=false' bench/load.sh
 #
 # Ports: service $PORT (48080) with management $MPORT (48081), baseline $BASE_PORT (48090).
 # Needs wrk and /usr/bin/python3 (for the bodies). Results also go to target/bench/load.txt.
@@ -29,8 +30,9 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+# SERVICE_ARGS: extra application arguments for the service, e.g. to measure what a feature costs.
 java --add-modules jdk.incubator.vector $HEAP -jar "$JAR" --server.port="$PORT" --management.server.port="$MPORT" \
-  > "$OUT/service.log" 2>&1 &
+  ${SERVICE_ARGS:-} > "$OUT/service.log" 2>&1 &
 pids+=($!)
 java $HEAP -cp "target/test-classes:$(cat target/bench-classpath.txt)" bench.baseline.BaselineApplication \
   --server.port="$BASE_PORT" > "$OUT/baseline.log" 2>&1 &
