@@ -46,23 +46,7 @@ final class VectorKernels {
 	 * @return the number of overflow-avoidance events
 	 */
 	static long silu(double[] in, double[] out) {
-		ScalarFunction scalar = Scalars.SILU;
-		long events = 0;
-		int length = SPECIES.length();
-		int bound = SPECIES.loopBound(in.length);
-		int i = 0;
-		for (; i < bound; i += length) {
-			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
-			DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-			VectorMask<Double> positive = x.compare(VectorOperators.GE, 0.0);
-			DoubleVector numerator = x.mul(e.blend(1.0, positive));
-			numerator.div(e.add(1.0)).intoArray(out, i);
-			VectorMask<Double> special = x.compare(VectorOperators.LT, Scalars.TAIL);
-			if (special.anyTrue()) {
-				events += patch(scalar, in, out, i, special);
-			}
-		}
-		return events + tail(scalar, in, out, i);
+		return logistic(in, out, true, Scalars.SILU, Scalars.TAIL);
 	}
 
 	/**
@@ -149,7 +133,21 @@ final class VectorKernels {
 	 * @return the number of overflow-avoidance events
 	 */
 	static long sigmoid(double[] in, double[] out) {
-		ScalarFunction scalar = Scalars.SIGMOID;
+		return logistic(in, out, false, Scalars.SIGMOID, SIGMOID_SCALAR_BELOW);
+	}
+
+	/**
+	 * The loop σ and silu share: e = e^−|x| by the lanewise EXP, n = 1 for x ≥ 0 and e
+	 * for x &lt; 0, times x for silu, then n/(1 + e); lanes below {@code scalarBelow} and
+	 * the tail by the scalar definition.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param timesX whether the result is x·σ(x) (silu) rather than σ(x)
+	 * @param scalar the scalar definition of the same function
+	 * @param scalarBelow the argument below which a lane is computed by {@code scalar}
+	 * @return the number of overflow-avoidance events
+	 */
+	private static long logistic(double[] in, double[] out, boolean timesX, ScalarFunction scalar, double scalarBelow) {
 		long events = 0;
 		int length = SPECIES.length();
 		int bound = SPECIES.loopBound(in.length);
@@ -159,8 +157,11 @@ final class VectorKernels {
 			DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
 			VectorMask<Double> positive = x.compare(VectorOperators.GE, 0.0);
 			DoubleVector numerator = e.blend(1.0, positive);
+			if (timesX) {
+				numerator = x.mul(numerator);
+			}
 			numerator.div(e.add(1.0)).intoArray(out, i);
-			VectorMask<Double> special = x.compare(VectorOperators.LT, SIGMOID_SCALAR_BELOW);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, scalarBelow);
 			if (special.anyTrue()) {
 				events += patch(scalar, in, out, i, special);
 			}
