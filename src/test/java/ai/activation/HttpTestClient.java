@@ -51,8 +51,12 @@ public final class HttpTestClient {
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) {
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return this.client.send(request.build(), body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,16 +1,14 @@
 package ai.activation.activate;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
+import ai.activation.HttpTestClient;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,16 +37,14 @@ class BinaryTensorIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
-	private String base;
+	private HttpTestClient http;
 
 	@BeforeEach
-	void setBase() {
-		this.base = "http://localhost:" + this.port;
+	void client() {
+		this.http = new HttpTestClient(this.port);
 	}
 
 	@Test
@@ -265,22 +261,13 @@ class BinaryTensorIntegrationTests {
 	}
 
 	private HttpResponse<byte[]> post(String path, String contentType, byte[] body, String accept) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+		HttpRequest.Builder request = this.http.request(path)
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (accept != null) {
 			request.header("Accept", accept);
 		}
-		try {
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	private static JsonNode problem(HttpResponse<byte[]> response, int status) {
