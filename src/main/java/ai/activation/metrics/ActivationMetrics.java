@@ -1,6 +1,9 @@
 package ai.activation.metrics;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
@@ -39,8 +42,20 @@ public class ActivationMetrics {
 
 	private final MeterRegistry registry;
 
+	/**
+	 * The meters of each function, registered on its first successful call and then
+	 * reused, so a call does not build and look up meter ids.
+	 */
+	private final Map<Activation, ResultMeters> results = new ConcurrentHashMap<>();
+
+	/** The call counters by outcome, then by {@code function} tag, made on first use. */
+	private final Map<Outcome, Map<String, Counter>> calls = new EnumMap<>(Outcome.class);
+
 	public ActivationMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		for (Outcome outcome : Outcome.values()) {
+			this.calls.put(outcome, new ConcurrentHashMap<>());
+		}
 	}
 
 	/**
@@ -50,20 +65,25 @@ public class ActivationMetrics {
 	 * @param overflowAvoided the overflow-avoidance events of the call
 	 */
 	public void recordResult(Activation function, long values, long overflowAvoided) {
+		ResultMeters meters = this.results.computeIfAbsent(function, this::resultMeters);
+		meters.values().record(values);
+		if (overflowAvoided > 0) {
+			meters.overflow().increment(overflowAvoided);
+		}
+	}
+
+	private ResultMeters resultMeters(Activation function) {
 		String name = function.canonicalName();
-		DistributionSummary.builder(VALUES)
+		DistributionSummary values = DistributionSummary.builder(VALUES)
 			.description("Input values per successful call")
 			.baseUnit("values")
 			.tag("function", name)
-			.register(this.registry)
-			.record(values);
+			.register(this.registry);
 		Counter overflow = Counter.builder(OVERFLOW_AVOIDED)
 			.description("Results the naive formula would have overflowed, answered exactly instead")
 			.tag("function", name)
 			.register(this.registry);
-		if (overflowAvoided > 0) {
-			overflow.increment(overflowAvoided);
-		}
+		return new ResultMeters(values, overflow);
 	}
 
 	/**
@@ -72,16 +92,21 @@ public class ActivationMetrics {
 	 * @param outcome how the call ended
 	 */
 	void recordCall(String requestedName, Outcome outcome) {
-		Counter.builder(CALLS)
-			.description("Calls of POST /activate/{function}")
-			.tag("function", tagFor(requestedName))
-			.tag("outcome", outcome.tag())
-			.register(this.registry)
+		this.calls.get(outcome)
+			.computeIfAbsent(tagFor(requestedName),
+					(function) -> Counter.builder(CALLS)
+						.description("Calls of POST /activate/{function}")
+						.tag("function", function)
+						.tag("outcome", outcome.tag())
+						.register(this.registry))
 			.increment();
 	}
 
 	private static String tagFor(String requestedName) {
 		return Catalog.find(requestedName).map(Activation::canonicalName).orElse(UNKNOWN_FUNCTION);
+	}
+
+	private record ResultMeters(DistributionSummary values, Counter overflow) {
 	}
 
 	/** How a call ended, from its HTTP status. */
