@@ -63,7 +63,7 @@ public class CodecBenchmarks {
 
 	private ActivationResult result;
 
-	private final BinaryTensorCodec codec = new BinaryTensorCodec(BinaryTensorCodec.DEFAULT_MAX_VALUES);
+	private final BinaryTensorCodec codec = new BinaryTensorCodec(LimitsProperties.DEFAULT_MAX_VALUES);
 
 	/** The service's reader with its default limits; the benchmark reserves nothing. */
 	private final JsonTensorReader reader = new JsonTensorReader(new LimitsProperties(), (values) -> {

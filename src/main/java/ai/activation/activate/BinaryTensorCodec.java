@@ -30,9 +30,6 @@ import org.springframework.http.HttpOutputMessage;
  */
 final class BinaryTensorCodec {
 
-	/** The default of the most values a request may hold: 2^22. */
-	static final int DEFAULT_MAX_VALUES = 4_194_304;
-
 	/** The response header with the shape, dimensions separated by commas. */
 	static final String SHAPE_HEADER = "Activation-Shape";
 

@@ -44,9 +44,6 @@ final class JsonTensorReader {
 	/** The default deepest nesting of {@code values}; the configured one may differ. */
 	static final int MAX_RANK = LimitsProperties.DEFAULT_MAX_RANK;
 
-	/** The factory of the response writer, which reads nothing. */
-	static final JsonFactory FACTORY = JsonFactory.builder().build();
-
 	/** The first capacity for values: small requests stay small. */
 	private static final int FIRST_BLOCK = 64;
 

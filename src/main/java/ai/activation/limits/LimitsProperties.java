@@ -22,6 +22,9 @@ public class LimitsProperties {
 	/** The default of {@link #maxRank}. */
 	public static final int DEFAULT_MAX_RANK = 8;
 
+	/** The default of {@link #maxValues}: 2^22. */
+	public static final int DEFAULT_MAX_VALUES = 4_194_304;
+
 	/**
 	 * The bytes of heap one value in flight is budgeted at, when the budget is derived.
 	 */
@@ -45,7 +48,7 @@ public class LimitsProperties {
 	 */
 	@Min(1)
 	@Max(Integer.MAX_VALUE - 8)
-	private int maxValues = 4_194_304;
+	private int maxValues = DEFAULT_MAX_VALUES;
 
 	/**
 	 * The highest rank, the nesting depth of {@code values}. Deeper nesting is answered

@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import ai.activation.HttpTestClient;
+import ai.activation.limits.LimitsProperties;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.junit.jupiter.api.BeforeEach;
@@ -250,9 +251,9 @@ class BinaryTensorIntegrationTests {
 
 	@Test
 	void shapeBeyondTheValueLimitShouldBe413BeforeTheBodyIsRead() {
-		int tooMany = BinaryTensorCodec.DEFAULT_MAX_VALUES + 1;
+		int tooMany = LimitsProperties.DEFAULT_MAX_VALUES + 1;
 		JsonNode problem = problem(post("/activate/sigmoid?shape=" + tooMany, OCTETS, float64(1.0), OCTETS), 413);
-		assertThat(problem.get("maxValues").asInt()).isEqualTo(BinaryTensorCodec.DEFAULT_MAX_VALUES);
+		assertThat(problem.get("maxValues").asInt()).isEqualTo(LimitsProperties.DEFAULT_MAX_VALUES);
 	}
 
 	@Test
