@@ -36,4 +36,22 @@ public interface AxisFunction {
 	 */
 	long apply(double[] in, Lanes lanes, double[] out);
 
+	/**
+	 * Writes the vector-Jacobian product gᵀ·J of the function along every lane: for each
+	 * lane, {@code out} = Σ_j g_j ∂y_j/∂x_i.
+	 * @param in the input tensor, row major, laid out as {@code lanes} describes; not
+	 * modified
+	 * @param grad the upstream gradient, laid out as the output (axis length
+	 * {@link #outputLength(int)}); not modified
+	 * @param lanes the lanes of the input
+	 * @param out the result, laid out as the input
+	 * @return the number of overflow-avoidance events: lanes where the textbook formula
+	 * of the product would fail
+	 */
+	default long vjp(double[] in, double[] grad, Lanes lanes, double[] out) {
+		// Replaced by a vector-Jacobian product in every catalog function (issue 10,
+		// kernels branch).
+		throw new UnsupportedOperationException("no vector-Jacobian product yet");
+	}
+
 }

@@ -33,6 +33,28 @@ public interface ScalarFunction {
 	}
 
 	/**
+	 * Returns the derivative f′(x). At a kink the one-sided value PyTorch's autograd
+	 * gives is returned, as the implementation's Javadoc says.
+	 * @param x a finite argument
+	 * @return the derivative, within the function's documented ulp bound of the correctly
+	 * rounded true derivative
+	 */
+	default double derivative(double x) {
+		// Replaced by a derivative in every catalog function (issue 10, kernels branch).
+		throw new UnsupportedOperationException("no derivative yet");
+	}
+
+	/**
+	 * Tells whether the textbook formula of the derivative would fail at {@code x} where
+	 * {@link #derivative(double)} does not: an overflow-avoidance event of the gradient.
+	 * @param x a finite argument
+	 * @return {@code true} for an overflow-avoidance event
+	 */
+	default boolean naiveDerivativeFails(double x) {
+		return false;
+	}
+
+	/**
 	 * Makes a function that has overflow-avoidance events.
 	 * @param value the stable evaluation
 	 * @param naiveFails where the textbook formula fails, as {@link #naiveFails(double)}
@@ -66,6 +88,29 @@ public interface ScalarFunction {
 				events++;
 			}
 			out[i] = value(x);
+		}
+		return events;
+	}
+
+	/**
+	 * Writes the vector-Jacobian product of the function: {@code out[i] = f′(in[i]) ·
+	 * grad[i]}, or {@code f′(in[i])} where {@code grad} is {@code null}.
+	 * @param in the arguments, not modified
+	 * @param grad the upstream gradient, as long as {@code in}, or {@code null} for ones;
+	 * not modified
+	 * @param out the results, at least as long as {@code in}; may be {@code in} or
+	 * {@code grad} itself
+	 * @return the number of overflow-avoidance events of the derivative
+	 */
+	default long gradientAll(double[] in, double[] grad, double[] out) {
+		long events = 0;
+		for (int i = 0; i < in.length; i++) {
+			double x = in[i];
+			if (naiveDerivativeFails(x)) {
+				events++;
+			}
+			double d = derivative(x);
+			out[i] = (grad != null) ? d * grad[i] : d;
 		}
 		return events;
 	}
