@@ -1,5 +1,7 @@
 package ai.activation.openapi;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +19,13 @@ final class Schemas {
 
 	/** The nested array of numbers, in requests and responses. */
 	static final String VALUES = "Values";
+
+	/**
+	 * The JSON types that {@link #VALUES} is not: every one but {@code array}, written
+	 * out because a schema that says {@code type: array} is made a typed list by the
+	 * generators (see {@link #values(int)}).
+	 */
+	private static final List<String> NOT_ARRAY = List.of("null", "boolean", "object", "number", "string");
 
 	/** The request body of {@code POST /activate/{function}}. */
 	static final String REQUEST = "ActivationRequest";
@@ -59,9 +68,11 @@ final class Schemas {
 	/**
 	 * Adds the shared schemas and responses.
 	 * @param components the document's components
+	 * @param maxRank the highest rank the service takes
+	 * ({@code activation.limits.max-rank})
 	 */
-	static void addTo(Components components) {
-		components.addSchemas(VALUES, values());
+	static void addTo(Components components, int maxRank) {
+		components.addSchemas(VALUES, values(maxRank));
 		components.addSchemas(REQUEST,
 				typed("object").description("The values to apply the function to.")
 					.addProperty("values", ref(VALUES))
@@ -134,15 +145,48 @@ final class Schemas {
 		return schema;
 	}
 
-	private static Schema<?> values() {
-		Schema<Object> element = new Schema<>();
-		element.oneOf(List.of(typed("number").format("double"), ref(VALUES)));
-		return typed("array").items(element)
-			.minItems(1)
-			.description("A non-empty array of finite numbers, or a rectangular nested array of them of rank up "
-					+ "to 8; results are nested like the input.");
+	/**
+	 * The schema of {@code values}: a non-empty array whose elements are all numbers
+	 * (rank 1) or all arrays, nested to at most {@code maxRank}, each alternative written
+	 * out.
+	 * <p>
+	 * It says {@code not} the other JSON types rather than {@code type: array}, which is
+	 * the same set of values: openapi-generator (7.17 to 7.25, tried with its
+	 * {@code java}, {@code typescript-fetch} and {@code python} targets) makes any schema
+	 * with {@code type: array} a typed list, {@code List<ValuesInner>} for the recursive
+	 * element or a {@code Values} wrapper for the alternatives per rank, into which every
+	 * number must be put by hand; with no {@code type} it makes the property
+	 * {@code Object}, {@code any} or {@code Any}, which takes and returns plain nested
+	 * lists of any rank. That rectangular arrays are not otherwise expressible in JSON
+	 * Schema, and the service checks them, is said in the description.
+	 * @param maxRank the highest rank
+	 * @return the schema
+	 */
+	@SuppressWarnings("rawtypes") // Schema#oneOf takes a List<Schema>
+	static Schema<?> values(int maxRank) {
+		List<Schema> ranks = new ArrayList<>();
+		ranks.add(typed("number").format("double"));
+		Schema<?> rank = typed("number").format("double");
+		for (int r = 1; r < maxRank; r++) {
+			rank = typed("array").items(rank).minItems(1);
+			ranks.add(rank);
+		}
+		Schema<Object> schema = new Schema<>();
+		schema.not(new Schema<>().types(new LinkedHashSet<>(NOT_ARRAY)));
+		schema.minItems(1);
+		schema.items(new Schema<>().oneOf(ranks));
+		return schema.description("A non-empty array of finite numbers (a vector), or a rectangular nested array of "
+				+ "them (a matrix, a tensor) of rank up to " + maxRank + ", e.g. [[1, 2, 3], [4, 5, 6]]: every "
+				+ "array at one depth has the same length. Results are nested like the input. Generated clients "
+				+ "take and return plain lists: a list of numbers for a vector, nested lists for more axes.");
 	}
 
+	/**
+	 * The RFC 9457 problem, open to members it does not list: RFC 9457 section 3.2 lets a
+	 * problem type add extension members and asks clients to ignore those they do not
+	 * know, and a generated Java client refuses a body with an unlisted member unless the
+	 * schema allows them.
+	 */
 	private static Schema<?> problem() {
 		return typed("object").description("An RFC 9457 problem; detail says what is wrong and where.")
 			.addProperty("type", typed("string").format("uri").description("What kind of problem, as a URI."))
@@ -157,7 +201,8 @@ final class Schemas {
 			.addProperty("allowed", typed("string").description("For a parameter fault: what it allows."))
 			.addProperty("knownFunctions",
 					typed("array").items(typed("string")).description("For an unknown function: the known names."))
-			.required(List.of("type", "title", "status", "detail"));
+			.required(List.of("type", "title", "status", "detail"))
+			.additionalProperties(true);
 	}
 
 	private static ApiResponse problemResponse(String description) {
