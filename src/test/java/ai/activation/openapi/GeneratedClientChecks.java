@@ -1,5 +1,6 @@
 package ai.activation.openapi;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -7,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -19,6 +22,7 @@ import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -164,6 +168,17 @@ final class GeneratedClientChecks {
 		}
 	}
 
+	/**
+	 * Every catalog function has its generated method, for a client whose methods'
+	 * parameters are not seen at run time (TypeScript's, where {@code tsc} checks them).
+	 * @param methods the names of the generated methods
+	 * @param methodName the generator's method name for an operationId
+	 */
+	static void checkEveryFunctionHasItsMethod(Collection<String> methods, UnaryOperator<String> methodName) {
+		assertThat(methods)
+			.containsAll(Catalog.all().stream().map((f) -> methodName.apply("activate_" + f.canonicalName())).toList());
+	}
+
 	/** {@code activate_leaky_relu} as openapi-generator's Java and TypeScript name it. */
 	static String camelCase(String name) {
 		String upper = Arrays.stream(name.split("_"))
@@ -205,6 +220,51 @@ final class GeneratedClientChecks {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Finds a program on the {@code PATH}.
+	 * @param name the program's name
+	 * @return its path, if there is one
+	 */
+	static Optional<Path> onPath(String name) {
+		return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.filter((dir) -> !dir.isEmpty())
+			.map((dir) -> Path.of(dir, name))
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+
+	/**
+	 * Reads what a client program printed: one JSON object.
+	 * @param stdout its output
+	 * @return the object, numbers as {@link Number} and arrays as {@link List}
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> results(String stdout) {
+		return JsonMapper.builder().build().readValue(stdout.strip(), Map.class);
+	}
+
+	/**
+	 * Checks one call's answer as a client program printed it.
+	 * @param results what the program printed
+	 * @param key the call, e.g. {@code sigmoidVector}
+	 * @param check the check of the call
+	 */
+	@SuppressWarnings("unchecked")
+	static void checkAnswer(Map<String, Object> results, String key, AnswerCheck check) {
+		assertThat(results).containsKey(key);
+		Map<String, Object> answer = (Map<String, Object>) results.get(key);
+		List<Integer> shape = ((List<Number>) answer.get("shape")).stream().map(Number::intValue).toList();
+		check.check((String) answer.get("function"), shape, answer.get("values"));
+	}
+
+	/** One of the checks above. */
+	@FunctionalInterface
+	interface AnswerCheck {
+
+		void check(String function, List<Integer> shape, Object values);
+
 	}
 
 	private static void check(String expectedFunction, List<Integer> expectedShape, Object expected, String function,
