@@ -11,6 +11,7 @@ import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
+import ai.activation.limits.LimitsProperties;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -48,6 +49,9 @@ class OpenApiDocumentIntegrationTests {
 
 	@Autowired
 	private BuildProperties build;
+
+	@Autowired
+	private LimitsProperties limits;
 
 	private HttpTestClient client;
 
@@ -124,6 +128,34 @@ class OpenApiDocumentIntegrationTests {
 			assertThat("2,3").matches(codec.get("shape").getSchema().getPattern());
 		}
 		assertThat(openApi.getComponents().getResponses().get("Overloaded").getHeaders()).containsKey("Retry-After");
+	}
+
+	@Test
+	@SuppressWarnings("rawtypes")
+	void valuesAreANonEmptyArrayOfEachRankUpToTheLimitWrittenWithoutTypeSoThatGeneratedClientsTakePlainLists() {
+		Map<String, Schema> schemas = parse().getOpenAPI().getComponents().getSchemas();
+		Schema<?> values = schemas.get("Values");
+		assertThat(values.getType()).isNull();
+		assertThat(values.getTypes()).isNull();
+		assertThat(values.getNot().getTypes()).containsExactlyInAnyOrder("null", "boolean", "object", "number",
+				"string");
+		assertThat(values.getMinItems()).isEqualTo(1);
+		List<Schema> ranks = values.getItems().getOneOf();
+		assertThat(ranks).hasSize(this.limits.getMaxRank());
+		for (int rank = 0; rank < ranks.size(); rank++) {
+			Schema<?> element = ranks.get(rank);
+			for (int depth = 0; depth < rank; depth++) {
+				assertThat(element.getTypes()).containsExactly("array");
+				assertThat(element.getMinItems()).isEqualTo(1);
+				element = element.getItems();
+			}
+			assertThat(element.getTypes()).containsExactly("number");
+		}
+		for (String body : List.of("ActivationRequest", "ActivationResponse")) {
+			Schema<?> schema = schemas.get(body);
+			assertThat(schema.getProperties().get("values").get$ref()).isEqualTo("#/components/schemas/Values");
+		}
+		assertThat(schemas.get("Problem").getAdditionalProperties()).isEqualTo(true);
 	}
 
 	@Test
