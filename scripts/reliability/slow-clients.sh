@@ -5,6 +5,7 @@
 # waiting bodies must be back at zero. Loopback only.
 #   scripts/reliability/slow-clients.sh
 #   SLOW=0 IDLE=1000 scripts/reliability/slow-clients.sh          # idle keep-alive connections instead
+#   CLIENT_ARGS=--reconnect scripts/reliability/slow-clients.sh  # each slow client reconnects a second after each cut
 # APP_ARGS adds service arguments; JAR runs another jar (e.g. a build from before the fix).
 source "$(dirname "$0")/common.sh"
 SLOW="${SLOW:-1000}"
@@ -24,7 +25,7 @@ start_app "$OUT/slow-clients-app.log" -Xmx512m -XX:+UseG1GC -- ${APP_ARGS:-}
 echo "service pid $APP_PID ($(jar)), $(date -u +%FT%TZ), ulimit -n $(ulimit -n)"
 status=0
 /usr/bin/python3 "$(dirname "$0")/slow_clients.py" --port "$PORT" --slow "$SLOW" --idle "$IDLE" \
-	--duration "$DURATION" || status=$?
+	--duration "$DURATION" ${CLIENT_ARGS:-} || status=$?
 
 gauge() {
 	curl -s "http://localhost:$MANAGEMENT_PORT/actuator/metrics/$1" | /usr/bin/python3 -c \

@@ -59,6 +59,15 @@ def head(length, keep_alive=False):
             + f"Content-Length: {length}\r\n\r\n").encode("ascii")
 
 
+async def slow_repeatedly(args, results, deadline):
+    """One slow client: a slow-body connection, and with --reconnect a new one a second after each is cut."""
+    while True:
+        await slow(args, results, deadline)
+        if not args.reconnect or time.monotonic() > deadline - args.probe_timeout - 1.0:
+            return
+        await asyncio.sleep(1.0)
+
+
 async def slow(args, results, deadline):
     start = time.monotonic()
     try:
@@ -141,6 +150,35 @@ async def probe(args, latencies, failures):
         latencies.append(time.monotonic() - start)
 
 
+async def upload(args):
+    """A legitimate large body on a slow link: paced at --upload-rate, it must be answered 200 with the values."""
+    count = args.upload // 6
+    body = ('{"values": [' + ",".join(["-1.5", "2.5"] * (count // 2)) + "]}").encode("ascii")
+    reader, writer = await asyncio.open_connection(HOST, args.port)
+    start = time.monotonic()
+    writer.write(head(len(body)))
+    sent, step = 0, max(1, int(args.upload_rate / 20))
+    try:
+        while sent < len(body):
+            writer.write(body[sent:sent + step])
+            await writer.drain()
+            sent += step
+            await asyncio.sleep(max(0.0, start + sent / args.upload_rate - time.monotonic()))
+        status, _, answer = await read_response(reader)
+    except (ConnectionError, OSError, asyncio.IncompleteReadError) as ex:
+        # Cut off: the server answered and closed while the body was still coming, so the client sees a reset.
+        print(f"upload of {len(body)} bytes at {args.upload_rate:.0f} B/s: connection closed by the server "
+              f"({type(ex).__name__}) after {time.monotonic() - start:.1f} s, {sent} bytes sent")
+        return 1
+    finally:
+        writer.close()
+    elapsed = time.monotonic() - start
+    ok = status == 200 and json.loads(answer)["values"][:2] == [0.0, 2.5]
+    print(f"upload of {len(body)} bytes at {args.upload_rate:.0f} B/s: {status} after {elapsed:.1f} s"
+          + ("" if status == 200 else f": {answer[:300]!r}"))
+    return 0 if ok else 1
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else float("nan")
@@ -157,12 +195,18 @@ async def main():
     parser.add_argument("--duration", type=float, default=60.0, help="seconds, at most 600")
     parser.add_argument("--probe-interval", type=float, default=0.1)
     parser.add_argument("--probe-timeout", type=float, default=15.0)
+    parser.add_argument("--reconnect", action="store_true", help="each slow client reconnects 1 s after a cut")
+    parser.add_argument("--upload", type=int, default=0,
+                        help="instead: one JSON upload of about this many bytes, sent at --upload-rate bytes/s")
+    parser.add_argument("--upload-rate", type=float, default=16384)
     parser.add_argument("--ramp", type=float, default=2.0, help="seconds over which the connections are opened")
     args = parser.parse_args()
     args.slow = min(args.slow, 5000)
     args.idle = min(args.idle, 5000)
     args.duration = min(args.duration, 600.0)
 
+    if args.upload:
+        return await upload(args)
     start = time.monotonic()
     deadline = start + args.duration
     slow_results, idle_results, latencies, failures = [], [], [], []
@@ -173,7 +217,7 @@ async def main():
         kinds += ([slow] if i < args.slow else []) + ([idle] if i < args.idle else [])
     for kind in kinds:
         if kind is slow:
-            tasks.append(asyncio.ensure_future(slow(args, slow_results, deadline)))
+            tasks.append(asyncio.ensure_future(slow_repeatedly(args, slow_results, deadline)))
         else:
             tasks.append(asyncio.ensure_future(idle(args, idle_results, deadline)))
         if total > 0:
