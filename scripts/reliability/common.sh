@@ -28,12 +28,19 @@ start_app() {
 		shift
 	done
 	[[ $# -gt 0 ]] && shift
+	# Another service on these ports would answer the readiness check and every request in place of this one.
+	if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || (exec 3<>"/dev/tcp/127.0.0.1/$MANAGEMENT_PORT") 2>/dev/null; then
+		echo "Port $PORT or $MANAGEMENT_PORT is already in use; set PORT to a free one" >&2
+		return 1
+	fi
 	java "${java_opts[@]}" -jar "$(jar)" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" "$@" \
 		>"$log" 2>&1 &
 	APP_PID=$!
 	for _ in $(seq 1 120); do
 		if curl -fs "http://localhost:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null 2>&1; then
-			return 0
+			kill -0 "$APP_PID" 2>/dev/null && return 0
+			echo "The service exited, yet something answers on port $MANAGEMENT_PORT; see $log" >&2
+			return 1
 		fi
 		if ! kill -0 "$APP_PID" 2>/dev/null; then
 			echo "The service did not start; see $log" >&2

@@ -99,6 +99,36 @@ public class LimitsProperties {
 	@NotNull
 	private Duration retryAfter = Duration.ofSeconds(1);
 
+	/**
+	 * The slowest a request body may arrive, in bytes per second, averaged from the end
+	 * of the headers: past {@link #bodyGracePeriod}, a request that has received fewer
+	 * than {@code min-body-rate × (elapsed - body-grace-period)} bytes is answered 408
+	 * and its connection closed. A deadline that grows with the data received, as Apache
+	 * httpd's {@code mod_reqtimeout} {@code MinRate} does. Default 16KB (16 KiB/s, 128
+	 * kbit/s): a 64 MiB body needs 68 minutes at that rate.
+	 */
+	@NotNull
+	private DataSize minBodyRate = DataSize.ofKilobytes(16);
+
+	/**
+	 * How long a body may take before {@link #minBodyRate} applies, and the longest pause
+	 * between two reads of a body (Tomcat's {@code connectionUploadTimeout}); a longer
+	 * pause is answered 408. Default 10s.
+	 */
+	@NotNull
+	private Duration bodyGracePeriod = Duration.ofSeconds(10);
+
+	/**
+	 * The most requests that may wait on the network for their body at once, each holding
+	 * a request thread in a blocking read. A request whose body is not already in the
+	 * server's buffer when it is read needs one of these places for as long as its body
+	 * takes; with none free it is answered 503 with {@code Retry-After} and its
+	 * connection closed, leaving the other request threads to requests whose body has
+	 * arrived. Keep it below {@code server.tomcat.threads.max} (200). Default 100.
+	 */
+	@Min(1)
+	private int maxWaitingBodies = 100;
+
 	public DataSize getMaxBodySize() {
 		return this.maxBodySize;
 	}
@@ -161,6 +191,30 @@ public class LimitsProperties {
 
 	public void setRetryAfter(Duration retryAfter) {
 		this.retryAfter = retryAfter;
+	}
+
+	public DataSize getMinBodyRate() {
+		return this.minBodyRate;
+	}
+
+	public void setMinBodyRate(DataSize minBodyRate) {
+		this.minBodyRate = minBodyRate;
+	}
+
+	public Duration getBodyGracePeriod() {
+		return this.bodyGracePeriod;
+	}
+
+	public void setBodyGracePeriod(Duration bodyGracePeriod) {
+		this.bodyGracePeriod = bodyGracePeriod;
+	}
+
+	public int getMaxWaitingBodies() {
+		return this.maxWaitingBodies;
+	}
+
+	public void setMaxWaitingBodies(int maxWaitingBodies) {
+		this.maxWaitingBodies = maxWaitingBodies;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,11 +21,15 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Holds every request to the body-size limit and to the budget of values in flight. A
- * {@code Content-Length} above the limit is answered 413 before a byte of the body is
- * read; any other body, chunked ones included, is counted as it is read and refused with
- * 413 at the first byte too many. The request's {@link InFlightValues.Lease} is open
- * while the request is served and closed once its response is written.
+ * Holds every request to the body-size limit, to the pace of its body and to the budget
+ * of values in flight. A {@code Content-Length} above the limit is answered 413 before a
+ * byte of the body is read; any other body, chunked ones included, is counted as it is
+ * read and refused with 413 at the first byte too many. Each read is held to the body's
+ * {@link BodyPace}: too slow a body is answered 408, one that would wait while every
+ * place for waiting bodies is taken 503, and the rest of either body is never read. The
+ * request's {@link InFlightValues.Lease} and its place among the waiting bodies are held
+ * while the request is served and given back once its response is written, however it
+ * ended.
  */
 class RequestLimitsFilter extends OncePerRequestFilter {
 
@@ -32,11 +37,18 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
 	private final InFlightValues inFlight;
 
+	private final LimitsProperties limits;
+
+	private final WaitingBodies waiting;
+
 	private final ProblemResponses problems;
 
-	RequestLimitsFilter(DataSize maxBodySize, InFlightValues inFlight, ProblemResponses problems) {
-		this.maxBodySize = maxBodySize;
+	RequestLimitsFilter(LimitsProperties limits, InFlightValues inFlight, WaitingBodies waiting,
+			ProblemResponses problems) {
+		this.maxBodySize = limits.getMaxBodySize();
+		this.limits = limits;
 		this.inFlight = inFlight;
+		this.waiting = waiting;
 		this.problems = problems;
 	}
 
@@ -48,8 +60,10 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 			this.problems.write(request, response, BodyTooLargeException.problem(this.maxBodySize));
 			return;
 		}
-		try (InFlightValues.Lease lease = this.inFlight.open()) {
-			chain.doFilter(new LimitedRequest(request, this.maxBodySize), response);
+		try (InFlightValues.Lease lease = this.inFlight.open();
+				BodyPace pace = new BodyPace(this.limits.getMinBodyRate(), this.limits.getBodyGracePeriod(),
+						this.waiting, this.limits.getRetryAfter())) {
+			chain.doFilter(new LimitedRequest(request, this.maxBodySize, pace), response);
 		}
 	}
 
@@ -58,17 +72,20 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
 		private final DataSize limit;
 
+		private final BodyPace pace;
+
 		private ServletInputStream body;
 
-		LimitedRequest(HttpServletRequest request, DataSize limit) {
+		LimitedRequest(HttpServletRequest request, DataSize limit, BodyPace pace) {
 			super(request);
 			this.limit = limit;
+			this.pace = pace;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (this.body == null) {
-				this.body = new LimitedInputStream(super.getInputStream(), this.limit);
+				this.body = new LimitedInputStream(super.getInputStream(), this.limit, this.pace, getRequest());
 			}
 			return this.body;
 		}
@@ -82,36 +99,97 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
 	}
 
-	/** Counts the bytes read and throws {@link BodyTooLargeException} past the limit. */
+	/**
+	 * Counts the bytes read, throws {@link BodyTooLargeException} past the limit, and
+	 * holds each read to the body's pace; a body refused for its pace is marked so that
+	 * Tomcat does not read its rest.
+	 */
 	private static final class LimitedInputStream extends ServletInputStream {
 
 		private final ServletInputStream in;
 
 		private final DataSize limit;
 
+		private final BodyPace pace;
+
+		private final ServletRequest request;
+
 		private long count;
 
-		LimitedInputStream(ServletInputStream in, DataSize limit) {
+		LimitedInputStream(ServletInputStream in, DataSize limit, BodyPace pace, ServletRequest request) {
 			this.in = in;
 			this.limit = limit;
+			this.pace = pace;
+			this.request = request;
 		}
 
 		@Override
 		public int read() throws IOException {
-			int b = this.in.read();
+			beforeRead();
+			int b;
+			try {
+				b = this.in.read();
+			}
+			catch (IOException ex) {
+				throw refused(ex);
+			}
 			if (b >= 0) {
 				count(1);
 			}
+			afterRead();
 			return b;
 		}
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.in.read(buffer, offset, length);
+			if (length == 0) {
+				return 0;
+			}
+			beforeRead();
+			int n;
+			try {
+				n = this.in.read(buffer, offset, length);
+			}
+			catch (IOException ex) {
+				throw refused(ex);
+			}
 			if (n > 0) {
 				count(n);
 			}
+			afterRead();
 			return n;
+		}
+
+		private void beforeRead() throws IOException {
+			try {
+				this.pace.beforeRead(this.in, this.count);
+			}
+			catch (BodyTooSlowException | TooManyWaitingBodiesException ex) {
+				AbandonedBodyValve.mark(this.request);
+				throw ex;
+			}
+		}
+
+		private void afterRead() {
+			try {
+				this.pace.afterRead(this.count);
+			}
+			catch (BodyTooSlowException ex) {
+				AbandonedBodyValve.mark(this.request);
+				throw ex;
+			}
+		}
+
+		/**
+		 * A pause longer than Tomcat's upload timeout (the grace period) becomes a 408 of
+		 * the service's own; any other failure is the client's and passes through.
+		 */
+		private IOException refused(IOException ex) {
+			if (BodyPace.isTimeout(ex)) {
+				AbandonedBodyValve.mark(this.request);
+				throw this.pace.tooSlow(this.count);
+			}
+			return ex;
 		}
 
 		private void count(int n) {
