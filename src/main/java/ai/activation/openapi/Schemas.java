@@ -26,6 +26,9 @@ final class Schemas {
 	/** The request body of {@code POST /activate/{function}}. */
 	static final String REQUEST = "ActivationRequest";
 
+	/** The request body of {@code POST /activate/{function}/gradient}. */
+	static final String GRADIENT_REQUEST = "GradientRequest";
+
 	/** The response body of {@code POST /activate/{function}}. */
 	static final String RESPONSE = "ActivationResponse";
 
@@ -73,6 +76,14 @@ final class Schemas {
 					.addProperty("values", ref(VALUES))
 					.required(List.of("values"))
 					.additionalProperties(false));
+		components.addSchemas(GRADIENT_REQUEST, typed("object")
+			.description("The values X at which the vector-Jacobian product is taken, and the upstream gradient G.")
+			.addProperty("values", ref(VALUES))
+			.addProperty("grad",
+					ref(VALUES).description("The upstream gradient, with the shape of the output; "
+							+ "optional for an elementwise function (ones), required along an axis."))
+			.required(List.of("values"))
+			.additionalProperties(false));
 		components.addSchemas(RESPONSE,
 				typed("object").description("The result: the canonical function name, the shape and the values.")
 					.addProperty("function", typed("string").description("The canonical name of the function."))
