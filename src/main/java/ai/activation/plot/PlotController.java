@@ -103,6 +103,12 @@ class PlotController {
 			arguments.forEach((name, value) -> parts.add(name + " = " + ((value != null) ? value : "none")));
 			captions.add(String.join(", ", parts));
 		}
+		if (curves.size() > 1) {
+			captions.add("solid: " + curves.get(0).label() + ", dashed: " + curves.get(1).label());
+		}
+		else if (curve.label().startsWith("d/dx")) {
+			captions.add("the derivative " + curve.label());
+		}
 		if (curve.slice() != null) {
 			captions.add("the first output for the input vector " + curve.slice() + " as x varies");
 		}
