@@ -115,6 +115,21 @@ class PlotIntegrationTests {
 	}
 
 	@Test
+	void theDerivativeCurveIsDrawnAloneOrBesideTheValue() {
+		SvgDocument derivative = svg("/activate/sigmoid/plot?curve=derivative");
+		assertThat(derivative.texts()).contains("the derivative d/dx sigmoid(x)");
+		assertOnCurve(derivative, derivative.curve(), -6, 6, (x) -> 1 / (1 + Math.exp(-x)) / (1 + Math.exp(x)));
+		SvgDocument both = svg("/activate/sigmoid/plot?curve=both");
+		assertThat(both.texts()).contains("solid: sigmoid(x), dashed: d/dx sigmoid(x)");
+	}
+
+	@Test
+	void anUnknownCurveIsAProblemNamingTheParameter() {
+		JsonNode problem = assertProblem(this.http.get("/activate/sigmoid/plot?curve=second"), 400);
+		assertThat(problem.get("parameter").asString()).isEqualTo("curve");
+	}
+
+	@Test
 	void anAliasDrawsTheCanonicalFunction() {
 		assertThat(svg("/activate/swish/plot").texts()).contains("silu");
 	}
@@ -209,7 +224,7 @@ class PlotIntegrationTests {
 		JsonNode document = HttpTestClient.json(this.http.get("/v3/api-docs"));
 		JsonNode parameters = document.get("paths").get("/activate/{function}/plot").get("get").get("parameters");
 		assertThat(parameters.values().stream().map((parameter) -> parameter.get("name").asString()).toList())
-			.containsExactly("function", PlotRange.FROM, PlotRange.TO);
+			.containsExactly("function", PlotRange.FROM, PlotRange.TO, CurveKind.PARAMETER);
 	}
 
 	@Test
