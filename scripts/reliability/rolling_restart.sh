@@ -28,7 +28,8 @@ for replica in "${REPLICAS[@]}"; do
 	stopped=$(now_ms)
 	code=$(docker inspect -f '{{.State.ExitCode}}' "$id")
 	[[ "$code" == 143 ]] || exits_ok=0
-	grep -h "GracefulShutdown" <(docker logs --since "$log_since" "$id" 2>&1) | tail -n 2 | sed 's/^.*GracefulShutdown *: /    log: /'
+	{ docker logs --since "$log_since" "$id" 2>&1 | grep "GracefulShutdown" || true; } | tail -n 2 \
+		| sed 's/^.*GracefulShutdown *: /    log: /'
 	docker start "$id" >/dev/null
 	starting=$(now_ms)
 	wait_healthy "$id" 180

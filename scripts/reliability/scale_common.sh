@@ -60,11 +60,17 @@ scale_up() {
 	if ! ls "$ROOT"/target/activation-service-*.jar >/dev/null 2>&1; then
 		(cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2
 	fi
-	compose up -d --build >"$OUT/scale-up.log" 2>&1 || { tail -n 30 "$OUT/scale-up.log"; return 1; }
+	# The replicas and Prometheus first, then nginx once every replica is healthy (it resolves their names
+	# when it starts); waiting here rather than in compose's depends_on gives one bound and one message.
+	compose build >"$OUT/scale-up.log" 2>&1 || { tail -n 30 "$OUT/scale-up.log"; return 1; }
+	compose up -d "${REPLICAS[@]}" prometheus-scale >>"$OUT/scale-up.log" 2>&1 \
+		|| { tail -n 30 "$OUT/scale-up.log"; return 1; }
 	local service
-	for service in "${REPLICAS[@]}" balancer; do
-		wait_healthy "$(container_of "$service")" 240
+	for service in "${REPLICAS[@]}"; do
+		wait_healthy "$(container_of "$service")" 240 || { docker logs --tail 20 "$(container_of "$service")"; return 1; }
 	done
+	compose up -d balancer >>"$OUT/scale-up.log" 2>&1 || { tail -n 30 "$OUT/scale-up.log"; return 1; }
+	wait_healthy "$(container_of balancer)" 60
 	echo "scale profile up: ${REPLICAS[*]} behind nginx on $BALANCER_URL, Prometheus on $PROMETHEUS_URL"
 }
 

@@ -6,7 +6,8 @@ fixed, weighted mix of functions, shapes and parameters, until DURATION seconds 
 exists. Every answer must be a 200 whose values agree with a reference computed here with mpmath at 40
 digits from the textbook formula (never from the service): 0 ulp for the piecewise-linear functions, 4 ulp
 for the smooth ones (README, docs/accuracy.md). A refused connection, a reset, a timeout, any other status or
-a wrong value is a failed request; the client reconnects and goes on.
+a wrong value is a failed request; the client reconnects and goes on. A failure whose answer had begun (status
+line received) and then broke off is marked cut_off in the summary, with its time.
 
 Writes a JSON summary to --summary and exits 1 if any request failed.
 Needs Debian's python3 with python3-mpmath (/usr/bin/python3); the traffic goes to URL only.
@@ -138,7 +139,7 @@ class Stats:
         self.latencies = []
         self.by_call = {}
 
-    def record(self, second, call, latency, problem):
+    def record(self, second, call, latency, problem, cut=False):
         with self.lock:
             bucket = self.per_second.setdefault(second, [0, 0])
             self.latencies.append(latency)
@@ -150,7 +151,8 @@ class Stats:
                 self.failed += 1
                 bucket[1] += 1
                 if len(self.failures) < 50:
-                    self.failures.append({"t": second, "call": call["name"], "problem": problem})
+                    self.failures.append({"t": second, "at_epoch": time.time(), "call": call["name"],
+                                          "problem": problem, "cut_off": cut})
 
 
 def worker(index, url, calls, weights, deadline, stop_file, timeout, start, stats):
@@ -161,11 +163,13 @@ def worker(index, url, calls, weights, deadline, stop_file, timeout, start, stat
         call = rnd.choices(calls, weights)[0]
         began = time.monotonic()
         problem = None
+        status_line_received = False
         try:
             if connection is None:
                 connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=timeout)
             connection.request("POST", call["path"], body=call["body"], headers={"Content-Type": "application/json"})
             response = connection.getresponse()
+            status_line_received = True
             body = response.read()
             problem = check(call, response.status, body)
             if response.getheader("Connection", "").lower() == "close":
@@ -176,7 +180,10 @@ def worker(index, url, calls, weights, deadline, stop_file, timeout, start, stat
             if connection is not None:
                 connection.close()
             connection = None
-        stats.record(int(began - start), call, time.monotonic() - began, problem)
+        # cut_off: the answer had begun (status and headers received) and its body then broke off.
+        stats.record(int(began - start), call, time.monotonic() - began, problem,
+                     cut=problem is not None and status_line_received and problem.startswith(("IncompleteRead",
+                                                                                              "Connection")))
     if connection is not None:
         connection.close()
 
