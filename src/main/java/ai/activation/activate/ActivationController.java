@@ -6,6 +6,7 @@ import java.util.Map;
 import ai.activation.catalog.Catalog;
 import ai.activation.kernel.Tensor;
 import ai.activation.metrics.ActivationMetrics;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,12 +41,16 @@ class ActivationController {
 	 * @param call the function and its arguments, resolved from the path and query before
 	 * the body is read
 	 * @param values the tensor, or {@code null} for an empty body
+	 * @param response the response, which gets the call's overflow-avoidance count in
+	 * {@value ActivationResult#OVERFLOW_AVOIDED_HEADER}, beside the body and whatever its
+	 * encoding
 	 * @return the result
 	 */
 	@PostMapping(path = "/{function}",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	ActivationResult activate(FunctionCall call, @RequestBody(required = false) Tensor values) {
+	ActivationResult activate(FunctionCall call, @RequestBody(required = false) Tensor values,
+			HttpServletResponse response) {
 		if (values == null) {
 			throw new InvalidBodyException(
 					"The request body is empty; send a JSON document such as {\"values\": [1.0, -2.0]}, or raw "
@@ -55,6 +60,7 @@ class ActivationController {
 		this.validator.validate(call, values);
 		ActivationResult result = this.service.apply(call.function(), call.arguments(), values);
 		this.metrics.recordResult(call.function(), values.values().length, result.overflowAvoided());
+		response.setHeader(ActivationResult.OVERFLOW_AVOIDED_HEADER, Long.toString(result.overflowAvoided()));
 		return result;
 	}
 
