@@ -491,6 +491,8 @@
     }
     const opts = Object.assign(chartSize(), {
       scales: { x: { time: false } },
+      // Draw through the exact points rather than whole pixels, so smooth curves stay smooth.
+      pxAlign: 0,
       series: [{ label: 'x', value: (u, v) => (v == null ? '–' : v.toPrecision(4)) }].concat(
         series.map((s) => ({
           label: s.label,

@@ -42,7 +42,7 @@ class ActivationController {
 	 * the body is read
 	 * @param values the tensor, or {@code null} for an empty body
 	 * @param response the response, which gets the call's overflow-avoidance count in
-	 * {@value ActivationResult#OVERFLOW_AVOIDED_HEADER}, beside the body and whatever its
+	 * {@value TensorFormats#OVERFLOW_AVOIDED_HEADER}, beside the body and whatever its
 	 * encoding
 	 * @return the result
 	 */
@@ -60,7 +60,7 @@ class ActivationController {
 		this.validator.validate(call, values);
 		ActivationResult result = this.service.apply(call.function(), call.arguments(), values);
 		this.metrics.recordResult(call.function(), values.values().length, result.overflowAvoided());
-		response.setHeader(ActivationResult.OVERFLOW_AVOIDED_HEADER, Long.toString(result.overflowAvoided()));
+		response.setHeader(TensorFormats.OVERFLOW_AVOIDED_HEADER, Long.toString(result.overflowAvoided()));
 		return result;
 	}
 

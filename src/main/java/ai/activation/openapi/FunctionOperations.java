@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import ai.activation.activate.ActivationResult;
 import ai.activation.activate.TensorFormats;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Parameter;
@@ -207,7 +206,7 @@ final class FunctionOperations {
 					.addHeaderObject(TensorFormats.DTYPE_HEADER, new Header()
 						.description("With a binary answer: its element type.")
 						.schema(Schemas.typed("string")._enum(List.copyOf(TensorFormats.dtypes()))))
-					.addHeaderObject(ActivationResult.OVERFLOW_AVOIDED_HEADER, new Header().description(
+					.addHeaderObject(TensorFormats.OVERFLOW_AVOIDED_HEADER, new Header().description(
 							"How many results of this call the textbook formula would have overflowed and the service "
 									+ "answered exactly instead: rows for the functions along an axis, elements for "
 									+ "the others.")

@@ -64,7 +64,7 @@ class ExplorerBrowserIntegrationTests {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	/** The number of points the page samples a curve at. */
 	private static final int SAMPLES = 201;
@@ -203,7 +203,7 @@ class ExplorerBrowserIntegrationTests {
 		assertThat(tanh).isNotEqualTo(exact);
 		assertThat(column("x")).isEqualTo(x);
 		assertWithin(x, tanh, ExplorerBrowserIntegrationTests::geluTanh, VALUE_ULP_BUDGET, "gelu tanh");
-		saveScreenshot("explorer.png", 1280, 1000, null);
+		saveScreenshot("explorer.png", 1280, 1300, null);
 	}
 
 	@Test
@@ -340,7 +340,7 @@ class ExplorerBrowserIntegrationTests {
 		waitForColumn("softplus(x)");
 		Object overflow = script("return document.documentElement.scrollWidth - window.innerWidth;");
 		assertThat(((Number) overflow).intValue()).as("sideways overflow in px").isLessThanOrEqualTo(0);
-		saveScreenshot("explorer-phone.png", 390, 844, "function-name");
+		saveScreenshot("explorer-phone.png", 390, 844, "chart-title");
 	}
 
 	// --- Driving the page
@@ -444,6 +444,7 @@ class ExplorerBrowserIntegrationTests {
 		else {
 			script("window.scrollTo(0, 0);");
 		}
+		script("document.getElementById('functions').scrollTop = 0;");
 		// Let uPlot follow a resize before the picture is taken.
 		script("window.dispatchEvent(new Event('resize'));");
 		this.wait.until((driver) -> Boolean.TRUE
