@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import ai.activation.catalog.Activation;
+import ai.activation.engine.ActivationResult;
 import ai.activation.kernel.Tensor;
 import ai.activation.limits.LimitsProperties;
 import org.openjdk.jmh.annotations.Benchmark;

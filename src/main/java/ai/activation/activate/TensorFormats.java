@@ -26,14 +26,11 @@ public final class TensorFormats {
 
 	/**
 	 * The response header of every successful call that carries the call's
-	 * {@link ActivationResult#overflowAvoided()}: the count the
+	 * {@link ai.activation.engine.ActivationResult#overflowAvoided()}: the count the
 	 * {@code activation.overflow.avoided} meter adds up, for this call alone. A header,
 	 * so that the JSON and binary bodies stay as they are.
 	 */
 	public static final String OVERFLOW_AVOIDED_HEADER = "Activation-Overflow-Avoided";
-
-	/** The highest rank a tensor may have by default. */
-	public static final int MAX_RANK = JsonTensorReader.MAX_RANK;
 
 	private TensorFormats() {
 	}

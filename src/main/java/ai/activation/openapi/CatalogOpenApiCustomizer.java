@@ -40,6 +40,8 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 
 	private static final String LIST_PATH = "/activate";
 
+	private static final String GRADIENT_PATH = "/activate/{function}/gradient";
+
 	private final OpenApiProperties properties;
 
 	private final FunctionExamples examples;
@@ -63,11 +65,13 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 				new Tag().name(FunctionOperations.ELEMENTWISE)
 					.description("Functions applied to each element; the result has the input's shape."),
 				new Tag().name(FunctionOperations.ALONG_AXIS)
-					.description("Functions applied along one axis (axis=-1, the last, by default).")));
+					.description("Functions applied along one axis (axis=-1, the last, by default)."),
+				new Tag().name(FunctionOperations.GRADIENTS)
+					.description("The vector-Jacobian product of each function, for backpropagation.")));
 		if (openApi.getComponents() == null) {
 			openApi.components(new Components());
 		}
-		Schemas.addTo(openApi.getComponents(), this.limits.getMaxRank());
+		Schemas.addTo(openApi.getComponents(), this.limits);
 		Paths given = (openApi.getPaths() != null) ? openApi.getPaths() : new Paths();
 		Paths paths = new Paths();
 		PathItem list = given.remove(LIST_PATH);
@@ -81,9 +85,14 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 			describeFunction(function.getGet());
 			paths.addPathItem(FUNCTION_PATH, function);
 		}
+		given.remove(GRADIENT_PATH);
 		Catalog.all()
 			.forEach((activation) -> paths.addPathItem(FunctionOperations.path(activation),
-					new PathItem().post(FunctionOperations.of(activation, this.examples.of(activation)))));
+					new PathItem().post(FunctionOperations.of(activation, this.examples.of(activation), this.limits))));
+		Catalog.all()
+			.forEach((activation) -> paths.addPathItem(FunctionOperations.gradientPath(activation),
+					new PathItem().post(FunctionOperations.gradient(activation, this.examples.gradientOf(activation),
+							this.examples.outputHalvesTheAxis(activation), this.limits))));
 		given.forEach(paths::addPathItem);
 		openApi.paths(paths);
 		removeUnreferencedSchemas(openApi);
@@ -98,7 +107,9 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 					+ "`POST /activate/{function}` with `{\"values\": [...]}`, parameters in the query string. "
 					+ "Every result is within 4 ulp of the correctly rounded true value at any finite input. "
 					+ "Every error is an RFC 9457 `application/problem+json` body. Each function's graph is "
-					+ "served as SVG at `GET /activate/{function}/plot`.")
+					+ "served as SVG at `GET /activate/{function}/plot`. The vector-Jacobian product of each "
+					+ "function is `POST /activate/{function}/gradient` with `{\"values\": X, \"grad\": G}`: "
+					+ "f′(x)·G element by element (G = ones when omitted), Gᵀ·J along an axis (G required).")
 			.contact(new Contact().name("The activation-service team").url(this.properties.contactUrl().toString()));
 	}
 

@@ -1,15 +1,18 @@
 package ai.activation.openapi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ai.activation.activate.DocumentedCalls;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
+import ai.activation.engine.Mode;
 import ai.activation.kernel.Tensor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The request example of every catalog function and the service's real answer to it,
- * computed once at startup by running {@link Activation#example()} through the service.
+ * computed once at startup by running {@link Activation#example()} through the service;
+ * and the same for its gradient, computed once when the document is first built. The
+ * gradient's request gives no {@code grad} to an elementwise function, whose answer is
+ * then its derivative, and to a function along an axis the one-hot {@code grad} on the
+ * first output of each lane, whose answer is the first row of each lane's Jacobian.
  */
 @Component
 class FunctionExamples {
@@ -26,7 +33,12 @@ class FunctionExamples {
 
 	private final Map<Activation, Example> examples = new EnumMap<>(Activation.class);
 
+	private final Map<Activation, Example> gradients = new ConcurrentHashMap<>();
+
+	private final DocumentedCalls calls;
+
 	FunctionExamples(DocumentedCalls calls) {
+		this.calls = calls;
 		for (Activation function : Catalog.all()) {
 			Map<String, Object> request = new LinkedHashMap<>();
 			request.put("values", nested(function.example()));
@@ -42,6 +54,46 @@ class FunctionExamples {
 	 */
 	Example of(Activation function) {
 		return this.examples.get(function);
+	}
+
+	/**
+	 * Tells whether the output of a function's example is shorter than its input, as
+	 * GLU's, which halves the axis.
+	 * @param function the function
+	 * @return {@code true} if the answer has fewer values than the request
+	 */
+	@SuppressWarnings("unchecked")
+	boolean outputHalvesTheAxis(Activation function) {
+		List<Object> shape = (List<Object>) of(function).response().get("shape");
+		int values = shape.stream().mapToInt((d) -> ((Number) d).intValue()).reduce(1, (a, b) -> a * b);
+		return values < function.example().values().length;
+	}
+
+	/**
+	 * Returns the gradient example of one function.
+	 * @param function the function
+	 * @return its request and the service's response
+	 */
+	Example gradientOf(Activation function) {
+		return this.gradients.computeIfAbsent(function, this::gradient);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Example gradient(Activation function) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("values", nested(function.example()));
+		if (function.alongAxis()) {
+			List<Object> shape = (List<Object>) of(function).response().get("shape");
+			int[] dims = shape.stream().mapToInt((d) -> ((Number) d).intValue()).toArray();
+			double[] grad = new double[Arrays.stream(dims).reduce(1, (a, b) -> a * b)];
+			int row = dims[dims.length - 1];
+			for (int i = 0; i < grad.length; i += row) {
+				grad[i] = 1;
+			}
+			request.put("grad", nested(new Tensor(grad, dims)));
+		}
+		String answer = this.calls.answer(function, Mode.GRADIENT, json.writeValueAsString(request));
+		return new Example(Collections.unmodifiableMap(request), read(answer));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import ai.activation.activate.TensorFormats;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
+import ai.activation.limits.LimitsProperties;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -31,6 +32,9 @@ final class FunctionOperations {
 	/** The tag of the functions applied along an axis. */
 	static final String ALONG_AXIS = "functions along an axis";
 
+	/** The tag of the gradients. */
+	static final String GRADIENTS = "gradients";
+
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
 	private static final String BINARY = org.springframework.http.MediaType.APPLICATION_OCTET_STREAM_VALUE;
@@ -48,6 +52,15 @@ final class FunctionOperations {
 	}
 
 	/**
+	 * Returns the path of a function's gradient.
+	 * @param function the function
+	 * @return e.g. {@code /activate/sigmoid/gradient}
+	 */
+	static String gradientPath(Activation function) {
+		return path(function) + "/gradient";
+	}
+
+	/**
 	 * Returns the path of a function's graph.
 	 * @param function the function
 	 * @return e.g. {@code /activate/sigmoid/plot}
@@ -60,26 +73,71 @@ final class FunctionOperations {
 	 * Builds the operation of one function.
 	 * @param function the function
 	 * @param example its request example and the service's answer
+	 * @param limits the configured limits, which the texts state
 	 * @return the operation
 	 */
-	static Operation of(Activation function, FunctionExamples.Example example) {
+	static Operation of(Activation function, FunctionExamples.Example example, LimitsProperties limits) {
 		Operation operation = new Operation().operationId("activate_" + function.canonicalName())
 			.addTagsItem(function.alongAxis() ? ALONG_AXIS : ELEMENTWISE)
 			.summary(function.summary())
 			.description(description(function))
 			.requestBody(new RequestBody().required(true)
 				.description("The values: as JSON, a non-empty array of finite numbers or a rectangular nested array "
-						+ "of rank up to " + TensorFormats.MAX_RANK + "; or as `" + BINARY + "`, the raw "
+						+ "of rank up to " + limits.getMaxRank() + "; or as `" + BINARY + "`, the raw "
 						+ "little-endian values in row-major order, their type given by `"
 						+ TensorFormats.DTYPE_PARAMETER + "` and their shape by `" + TensorFormats.SHAPE_PARAMETER
 						+ "`.")
 				.content(new Content()
 					.addMediaType(JSON, new MediaType().schema(Schemas.ref(Schemas.REQUEST)).example(example.request()))
 					.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary")))))
-			.responses(responses(function, example));
+			.responses(responses(function, example,
+					"The " + function.canonicalName() + " of the values, nested like them."));
 		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
 		operation.addParametersItem(dtypeParameter());
-		operation.addParametersItem(shapeParameter());
+		operation.addParametersItem(shapeParameter(limits));
+		return operation;
+	}
+
+	/**
+	 * Builds the gradient operation of one function.
+	 * @param function the function
+	 * @param example its gradient request example and the service's answer
+	 * @param outputHalvesTheAxis whether the output halves the axis, as GLU's does
+	 * @param limits the configured limits, which the texts state
+	 * @return the operation
+	 */
+	static Operation gradient(Activation function, FunctionExamples.Example example, boolean outputHalvesTheAxis,
+			LimitsProperties limits) {
+		String name = function.canonicalName();
+		String grad = function.alongAxis() ? "`grad` is required: G has the shape of the output"
+				+ (outputHalvesTheAxis ? " (the input's with the axis halved)" : " (the input's)")
+				+ ", and the answer is the vector-Jacobian product Gᵀ·J along the axis, with the input's " + "shape."
+				: "`grad` is optional: G has the input's shape, and the answer is f′(x)·G element by element; "
+						+ "without it G is ones, so the answer is the derivative f′(x).";
+		Operation operation = new Operation().operationId("gradient_" + name)
+			.addTagsItem(GRADIENTS)
+			.summary("The vector-Jacobian product of " + name)
+			.description("**Function:** `" + function.formula() + "`\n\n" + grad + "\n\nThe same parameters, "
+					+ "limits and problems as `POST " + path(function) + "`; a fault in G is pointed at as "
+					+ "`/grad/...`. As `" + BINARY + "`: X then G, one after the other in the same `"
+					+ TensorFormats.DTYPE_PARAMETER + "`; `" + TensorFormats.SHAPE_PARAMETER
+					+ "` describes X, and G's length follows from the output's shape (without `"
+					+ TensorFormats.SHAPE_PARAMETER + "`, X is the vector that with its G fills the body).")
+			.requestBody(new RequestBody().required(true)
+				.description("X and, " + (function.alongAxis() ? "required here" : "optionally")
+						+ ", G: as JSON, each a non-empty array of finite numbers or a rectangular nested array of "
+						+ "rank up to " + limits.getMaxRank() + "; or as `" + BINARY + "`, the raw little-endian "
+						+ "values of X then G.")
+				.content(
+						new Content()
+							.addMediaType(JSON,
+									new MediaType().schema(Schemas.ref(Schemas.GRADIENT_REQUEST))
+										.example(example.request()))
+							.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary")))))
+			.responses(responses(function, example, "The vector-Jacobian product, with the shape of the values."));
+		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
+		operation.addParametersItem(dtypeParameter());
+		operation.addParametersItem(shapeParameter(limits));
 		return operation;
 	}
 
@@ -136,11 +194,11 @@ final class FunctionOperations {
 		return query;
 	}
 
-	private static QueryParameter shapeParameter() {
+	private static QueryParameter shapeParameter(LimitsProperties limits) {
 		QueryParameter query = new QueryParameter();
 		query.name(TensorFormats.SHAPE_PARAMETER)
 			.required(false)
-			.description("The shape of an `" + BINARY + "` body, comma-separated, rank 1 to " + TensorFormats.MAX_RANK
+			.description("The shape of an `" + BINARY + "` body, comma-separated, rank 1 to " + limits.getMaxRank()
 					+ ", e.g. `2,3`; without it the body is one vector. Refused with a JSON "
 					+ "body, whose nesting gives its shape.")
 			.schema(Schemas.typed("string").pattern("^[0-9]+(,[0-9]+)*$"));
@@ -190,10 +248,10 @@ final class FunctionOperations {
 		return schema;
 	}
 
-	private static ApiResponses responses(Activation function, FunctionExamples.Example example) {
+	private static ApiResponses responses(Activation function, FunctionExamples.Example example, String description) {
 		ApiResponses responses = new ApiResponses();
 		responses.addApiResponse("200",
-				new ApiResponse().description("The " + function.canonicalName() + " of the values, nested like them.")
+				new ApiResponse().description(description)
 					.content(
 							new Content()
 								.addMediaType(JSON,

@@ -3,13 +3,18 @@ package ai.activation.openapi;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+
+import ai.activation.limits.LimitsProperties;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * The shared parts of the document: the schemas of the request, the response and the RFC
@@ -29,6 +34,9 @@ final class Schemas {
 
 	/** The request body of {@code POST /activate/{function}}. */
 	static final String REQUEST = "ActivationRequest";
+
+	/** The request body of {@code POST /activate/{function}/gradient}. */
+	static final String GRADIENT_REQUEST = "GradientRequest";
 
 	/** The response body of {@code POST /activate/{function}}. */
 	static final String RESPONSE = "ActivationResponse";
@@ -68,16 +76,23 @@ final class Schemas {
 	/**
 	 * Adds the shared schemas and responses.
 	 * @param components the document's components
-	 * @param maxRank the highest rank the service takes
-	 * ({@code activation.limits.max-rank})
+	 * @param limits the configured limits, which the texts state
 	 */
-	static void addTo(Components components, int maxRank) {
-		components.addSchemas(VALUES, values(maxRank));
+	static void addTo(Components components, LimitsProperties limits) {
+		components.addSchemas(VALUES, values(limits.getMaxRank()));
 		components.addSchemas(REQUEST,
 				typed("object").description("The values to apply the function to.")
 					.addProperty("values", ref(VALUES))
 					.required(List.of("values"))
 					.additionalProperties(false));
+		components.addSchemas(GRADIENT_REQUEST, typed("object")
+			.description("The values X at which the vector-Jacobian product is taken, and the upstream gradient G.")
+			.addProperty("values", ref(VALUES))
+			.addProperty("grad",
+					ref(VALUES).description("The upstream gradient, with the shape of the output; "
+							+ "optional for an elementwise function (ones), required along an axis."))
+			.required(List.of("values"))
+			.additionalProperties(false));
 		components.addSchemas(RESPONSE,
 				typed("object").description("The result: the canonical function name, the shape and the values.")
 					.addProperty("function", typed("string").description("The canonical name of the function."))
@@ -89,7 +104,8 @@ final class Schemas {
 		components.addSchemas(PROBLEM, problem());
 		components.addResponses(BAD_REQUEST, problemResponse("The body or a query parameter is invalid: malformed "
 				+ "or truncated JSON, values missing or empty, a non-number, NaN, Infinity or a number beyond the "
-				+ "double range, ragged arrays, rank above 8, duplicate or unknown members; an unknown, malformed or "
+				+ "double range, ragged arrays, rank above " + limits.getMaxRank()
+				+ ", duplicate or unknown members; an unknown, malformed or "
 				+ "out-of-range parameter, an axis out of range. The detail says what is wrong; body faults carry a "
 				+ "JSON Pointer, parameter faults the parameter's name and what it allows."));
 		components.addResponses(UNKNOWN_FUNCTION,
@@ -100,9 +116,11 @@ final class Schemas {
 				"The Content-Type is missing, or neither application/json nor application/octet-stream."));
 		components.addResponses(UNAUTHORIZED, problemResponse("Only when API keys are configured "
 				+ "(activation.security.api-keys): the X-API-Key header is missing or holds no configured key."));
-		components.addResponses(TOO_LARGE, problemResponse("The body is larger than the service takes "
-				+ "(activation.limits.max-body-size, 64 MiB by default), or holds more values than one request may "
-				+ "(activation.limits.max-values, 4,194,304 by default)."));
+		components.addResponses(TOO_LARGE,
+				problemResponse("The body is larger than the service takes (activation.limits.max-body-size, "
+						+ bytes(limits.getMaxBodySize()) + "), or holds more values than one request may "
+						+ "(activation.limits.max-values, " + String.format(Locale.ROOT, "%,d", limits.getMaxValues())
+						+ ")."));
 		components.addResponses(OVERLOADED,
 				problemResponse("The values being computed at once have reached the "
 						+ "service's memory budget; try again after the Retry-After header's seconds.")
@@ -179,6 +197,17 @@ final class Schemas {
 				+ "them (a matrix, a tensor) of rank up to " + maxRank + ", e.g. [[1, 2, 3], [4, 5, 6]]: every "
 				+ "array at one depth has the same length. Results are nested like the input. Generated clients "
 				+ "take and return plain lists: a list of numbers for a vector, nested lists for more axes.");
+	}
+
+	private static String bytes(DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes % (1024 * 1024) == 0) {
+			return (bytes / (1024 * 1024)) + " MiB";
+		}
+		if (bytes % 1024 == 0) {
+			return (bytes / 1024) + " KiB";
+		}
+		return bytes + " bytes";
 	}
 
 	/**

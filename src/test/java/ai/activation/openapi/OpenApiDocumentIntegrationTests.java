@@ -83,6 +83,22 @@ class OpenApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void everyCatalogFunctionHasAGradientOperationWhoseExampleIsTheServicesAnswer() {
+		JsonNode paths = HttpTestClient.json(this.client.get("/v3/api-docs")).get("paths");
+		for (Activation function : Catalog.all()) {
+			JsonNode operation = paths.get("/activate/" + function.canonicalName() + "/gradient").get("post");
+			assertThat(operation.get("operationId").asString()).isEqualTo("gradient_" + function.canonicalName());
+			assertThat(operation.get("responses").has("422")).isTrue();
+			JsonNode request = operation.at("/requestBody/content/application~1json/example");
+			JsonNode documented = operation.at("/responses/200/content/application~1json/example");
+			assertThat(request.has("grad")).as(function.canonicalName()).isEqualTo(function.alongAxis());
+			JsonNode answer = HttpTestClient.assertResult(
+					this.client.post("/activate/" + function.canonicalName() + "/gradient", request.toString()));
+			assertThat(answer).as(function.canonicalName()).isEqualTo(documented);
+		}
+	}
+
+	@Test
 	void everyCatalogFunctionHasItsOwnPostOperationAndNoOtherPostIsDocumented() {
 		OpenAPI openApi = parse().getOpenAPI();
 		for (Activation function : Catalog.all()) {
@@ -94,9 +110,19 @@ class OpenApiDocumentIntegrationTests {
 					"](/activate/" + function.canonicalName() + "/plot)");
 			assertThat(operation.getResponses()).containsKeys("200", "400", "406", "415", "422");
 		}
-		assertThat(openApi.getPaths().entrySet().stream().filter((path) -> path.getValue().getPost() != null))
+		assertThat(openApi.getPaths()
+			.entrySet()
+			.stream()
+			.filter((path) -> path.getValue().getPost() != null && !path.getKey().endsWith("/gradient")))
 			.extracting(Map.Entry::getKey)
 			.containsExactlyElementsOf(Catalog.all().stream().map((f) -> "/activate/" + f.canonicalName()).toList());
+		assertThat(openApi.getPaths()
+			.entrySet()
+			.stream()
+			.filter((path) -> path.getValue().getPost() != null && path.getKey().endsWith("/gradient")))
+			.extracting(Map.Entry::getKey)
+			.containsExactlyElementsOf(
+					Catalog.all().stream().map((f) -> "/activate/" + f.canonicalName() + "/gradient").toList());
 		assertThat(openApi.getPaths().get("/activate").readOperations()).hasSize(1);
 		assertThat(openApi.getPaths().get("/activate/{function}").readOperations()).hasSize(1);
 		assertThat(openApi.getPaths().get("/activate/{function}").getGet().getResponses()).containsKey("404");

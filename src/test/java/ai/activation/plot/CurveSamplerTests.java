@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
-import ai.activation.activate.InvalidParameterException;
+import ai.activation.engine.InvalidParameterException;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
 import ai.activation.catalog.Catalog;
@@ -97,6 +97,42 @@ class CurveSamplerTests {
 	}
 
 	@Test
+	void sigmoidDerivativeIsSigmaTimesSigmaOfMinusX() {
+		Curve curve = derivative(Activation.SIGMOID, Map.of());
+		assertThat(curve.label()).isEqualTo("d/dx sigmoid(x)");
+		assertMatches(curve, (x) -> 1 / (1 + Math.exp(-x)) / (1 + Math.exp(x)));
+	}
+
+	@Test
+	void reluDerivativeIsTheStepWithZeroAtTheKink() {
+		Curve curve = derivative(Activation.RELU, Map.of());
+		assertThat(curve.y()[SAMPLES / 2]).isEqualTo(0.0);
+		assertMatches(curve, (x) -> (x > 0) ? 1 : 0);
+	}
+
+	@Test
+	void softmaxSliceDerivativeIsTheSigmoidsDerivative() {
+		Curve curve = derivative(Activation.SOFTMAX, Map.of("axis", -1, "temperature", 1.0));
+		assertThat(curve.label()).isEqualTo("d/dx softmax([x, 0])[0]");
+		assertMatches(curve, (x) -> 1 / (1 + Math.exp(-x)) / (1 + Math.exp(x)));
+	}
+
+	@Test
+	void gluSliceDerivativeAddsBothHalvesByTheChainRule() {
+		// d/dx glu([x, x])[0] = d/dx x σ(x) = σ(x) + x σ(x) σ(-x); the budget is taken
+		// of the larger term, as the sum cancels where it crosses zero.
+		Curve curve = derivative(Activation.GLU, Map.of("axis", 0));
+		double[] x = DEFAULT_RANGE.samples(SAMPLES);
+		for (int i = 0; i < SAMPLES; i++) {
+			double sigma = 1 / (1 + Math.exp(-x[i]));
+			double other = x[i] * sigma / (1 + Math.exp(x[i]));
+			double scale = Math.max(Math.abs(sigma), Math.abs(other));
+			assertThat(curve.y()[i]).as("at x = %s", x[i])
+				.isCloseTo(sigma + other, within(ULP_BUDGET * Math.ulp(scale) + 1e-300));
+		}
+	}
+
+	@Test
 	void valuesTooLargeToDrawAreLeftOutAndCounted() {
 		// |1e307 * x| > MAX / 4 for x < -4.4942328371557896: samples i = 0 .. 50 of
 		// -6 + 0.03 i.
@@ -124,6 +160,10 @@ class CurveSamplerTests {
 
 	private static Curve sample(Activation function, Map<String, Object> arguments) {
 		return CurveSampler.sample(function, new Arguments(arguments), DEFAULT_RANGE, SAMPLES);
+	}
+
+	private static Curve derivative(Activation function, Map<String, Object> arguments) {
+		return CurveSampler.sample(function, new Arguments(arguments), DEFAULT_RANGE, SAMPLES, true);
 	}
 
 	private static Map<String, Object> defaults(Activation function) {

@@ -115,6 +115,21 @@ class PlotIntegrationTests {
 	}
 
 	@Test
+	void theDerivativeCurveIsDrawnAloneOrBesideTheValue() {
+		SvgDocument derivative = svg("/activate/sigmoid/plot?curve=derivative");
+		assertThat(derivative.texts()).contains("d/dx sigmoid(x)");
+		assertOnCurve(derivative, derivative.curve(), -6, 6, (x) -> 1 / (1 + Math.exp(-x)) / (1 + Math.exp(x)));
+		SvgDocument both = svg("/activate/sigmoid/plot?curve=both");
+		assertThat(both.texts()).contains("sigmoid(x)", "d/dx sigmoid(x)");
+	}
+
+	@Test
+	void anUnknownCurveIsAProblemNamingTheParameter() {
+		JsonNode problem = assertProblem(this.http.get("/activate/sigmoid/plot?curve=second"), 400);
+		assertThat(problem.get("parameter").asString()).isEqualTo("curve");
+	}
+
+	@Test
 	void anAliasDrawsTheCanonicalFunction() {
 		assertThat(svg("/activate/swish/plot").texts()).contains("silu");
 	}
