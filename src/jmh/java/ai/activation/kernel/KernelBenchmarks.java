@@ -58,11 +58,11 @@ public class KernelBenchmarks {
 	@Setup
 	public void setUp() {
 		this.f = switch (this.function) {
-			case "sigmoid" -> Scalars.SIGMOID;
-			case "tanh" -> Scalars.TANH;
-			case "relu" -> Scalars.RELU;
-			case "gelu" -> Scalars.GELU;
-			case "silu" -> Scalars.SILU;
+			case "sigmoid" -> Logistic.SIGMOID;
+			case "tanh" -> Hyperbolic.TANH;
+			case "relu" -> Piecewise.RELU;
+			case "gelu" -> Gaussian.GELU;
+			case "silu" -> Logistic.SILU;
 			default -> throw new IllegalArgumentException(this.function);
 		};
 		SplittableRandom random = new SplittableRandom(42);

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.function.Function;
 
 import ai.activation.kernel.AxisKernels;
-import ai.activation.kernel.Scalars;
+import ai.activation.kernel.ExponentialLinear;
+import ai.activation.kernel.Gaussian;
+import ai.activation.kernel.Hyperbolic;
+import ai.activation.kernel.Logistic;
+import ai.activation.kernel.Piecewise;
 import ai.activation.kernel.Tensor;
 
 /**
@@ -17,20 +21,20 @@ public enum Activation {
 	/** The Heaviside step of the classic perceptron. */
 	STEP("step", List.of("heaviside"), "Heaviside step; step(0) = 0 as in the classic perceptron.",
 			"1 if x > 0, else 0", "\\mathrm{step}(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
-			List.of(), List.of(), (a) -> new Kernel.Elementwise(Scalars.STEP)),
+			List.of(), List.of(), (a) -> new Kernel.Elementwise(Piecewise.STEP)),
 
 	/** The identity. */
 	IDENTITY("identity", List.of("linear"), "Returns the input unchanged.", "x", "\\mathrm{identity}(x) = x", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.IDENTITY)),
+			List.of(), (a) -> new Kernel.Elementwise(Piecewise.IDENTITY)),
 
 	/** The logistic function. */
 	SIGMOID("sigmoid", List.of("logistic"), "Logistic sigmoid; exact in both tails, subnormal below x = -708.",
 			"1 / (1 + e^-x)", "\\sigma(x) = \\frac{1}{1 + e^{-x}}", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.SIGMOID)),
+			(a) -> new Kernel.Elementwise(Logistic.SIGMOID)),
 
 	/** The rectified linear unit. */
 	RELU("relu", List.of("ramp"), "Rectified linear unit.", "max(0, x)", "\\mathrm{relu}(x) = \\max(0, x)", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.RELU)),
+			List.of(), (a) -> new Kernel.Elementwise(Piecewise.RELU)),
 
 	/** Softmax along an axis. */
 	SOFTMAX("softmax", List.of(), "Softmax along an axis, with the maximum subtracted so that exp cannot overflow.",
@@ -41,23 +45,23 @@ public enum Activation {
 
 	/** The hyperbolic tangent. */
 	TANH("tanh", List.of(), "Hyperbolic tangent.", "tanh x", "\\tanh x", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.TANH)),
+			(a) -> new Kernel.Elementwise(Hyperbolic.TANH)),
 
 	/** ReLU capped at 6. */
 	RELU6("relu6", List.of(), "ReLU capped at 6.", "min(max(0, x), 6)", "\\min(\\max(0, x), 6)", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.RELU6)),
+			(a) -> new Kernel.Elementwise(Piecewise.RELU6)),
 
 	/** Leaky ReLU. */
 	LEAKY_RELU("leaky_relu", List.of(), "Leaky ReLU.", "x if x > 0, else negative_slope * x",
 			"\\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases},\\ \\alpha = \\mathrm{negative\\_slope}",
 			List.of(Parameter.number("negative_slope", 0.01, Range.ANY, "The slope for x <= 0.")), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.leaky(a.number("negative_slope")))),
+			(a) -> new Kernel.Elementwise(Piecewise.leaky(a.number("negative_slope")))),
 
 	/** Parametric ReLU with a single shared weight. */
 	PRELU("prelu", List.of(), "Parametric ReLU with one shared weight.", "x if x > 0, else weight * x",
 			"\\begin{cases} x & x > 0 \\\\ a x & x \\le 0 \\end{cases},\\ a = \\mathrm{weight}",
 			List.of(Parameter.number("weight", 0.25, Range.ANY, "The slope for x <= 0.")), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.leaky(a.number("weight")))),
+			(a) -> new Kernel.Elementwise(Piecewise.leaky(a.number("weight")))),
 
 	/** Randomized leaky ReLU in evaluation mode. */
 	RRELU("rrelu", List.of(),
@@ -67,26 +71,26 @@ public enum Activation {
 			List.of(Parameter.number("lower", 1.0 / 8, Range.ANY, "The lower bound of the slope."),
 					Parameter.number("upper", 1.0 / 3, Range.ANY, "The upper bound of the slope.")),
 			List.of(Constraint.notAbove("lower", "upper")),
-			(a) -> new Kernel.Elementwise(Scalars.leaky((a.number("lower") + a.number("upper")) / 2))),
+			(a) -> new Kernel.Elementwise(Piecewise.leaky((a.number("lower") + a.number("upper")) / 2))),
 
 	/** Exponential linear unit. */
 	ELU("elu", List.of(), "Exponential linear unit, with expm1 near zero.", "x if x > 0, else alpha * (e^x - 1)",
 			"\\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}",
 			List.of(Parameter.number("alpha", 1.0, Range.ANY, "The scale of the negative part.")), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.elu(a.number("alpha")))),
+			(a) -> new Kernel.Elementwise(ExponentialLinear.elu(a.number("alpha")))),
 
 	/** Scaled exponential linear unit. */
 	SELU("selu", List.of(),
 			"Scaled ELU with PyTorch's constants scale = 1.0507009873554804934193349852946 and alpha = 1.6732632423543772848170429916717.",
 			"scale * (x if x > 0, else alpha * (e^x - 1))",
 			"\\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.SELU)),
+			(a) -> new Kernel.Elementwise(ExponentialLinear.SELU)),
 
 	/** Continuously differentiable ELU. */
 	CELU("celu", List.of(), "Continuously differentiable ELU.", "max(0, x) + min(0, alpha * (e^(x/alpha) - 1))",
 			"\\max(0, x) + \\min(0, \\alpha (e^{x/\\alpha} - 1))",
 			List.of(Parameter.number("alpha", 1.0, Range.NON_ZERO, "The scale of the negative part; not 0.")),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.celu(a.number("alpha")))),
+			List.of(), (a) -> new Kernel.Elementwise(ExponentialLinear.celu(a.number("alpha")))),
 
 	/** Gaussian error linear unit. */
 	GELU("gelu", List.of(), "Gaussian error linear unit, exact in the left tail through erfc.",
@@ -95,15 +99,15 @@ public enum Activation {
 			List.of(Parameter.choice("approximate", "none", List.of("none", "tanh"),
 					"none for the exact x * Phi(x); tanh for the tanh approximation.")),
 			List.of(),
-			(a) -> new Kernel.Elementwise("tanh".equals(a.choice("approximate")) ? Scalars.GELU_TANH : Scalars.GELU)),
+			(a) -> new Kernel.Elementwise("tanh".equals(a.choice("approximate")) ? Gaussian.GELU_TANH : Gaussian.GELU)),
 
 	/** Sigmoid linear unit, also called swish. */
 	SILU("silu", List.of("swish"), "Sigmoid linear unit (swish).", "x * sigmoid(x)", "x \\sigma(x)", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.SILU)),
+			List.of(), (a) -> new Kernel.Elementwise(Logistic.SILU)),
 
 	/** Mish. */
 	MISH("mish", List.of(), "Mish.", "x * tanh(softplus(x))", "x \\tanh(\\ln(1 + e^x))", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.MISH)),
+			(a) -> new Kernel.Elementwise(Hyperbolic.MISH)),
 
 	/** Softplus. */
 	SOFTPLUS("softplus", List.of(),
@@ -112,11 +116,11 @@ public enum Activation {
 			List.of(Parameter.number("beta", 1.0, Range.POSITIVE, "The sharpness of the curve."),
 					Parameter.number("threshold", null, Range.ANY,
 							"If given, x is returned where beta * x > threshold; absent by default.")),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.softplus(a.number("beta"), a.numberOrNaN("threshold")))),
+			List.of(), (a) -> new Kernel.Elementwise(Logistic.softplus(a.number("beta"), a.numberOrNaN("threshold")))),
 
 	/** Softsign. */
 	SOFTSIGN("softsign", List.of("soft_sign"), "Softsign.", "x / (1 + |x|)", "\\frac{x}{1 + |x|}", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.SOFTSIGN)),
+			(a) -> new Kernel.Elementwise(Hyperbolic.SOFTSIGN)),
 
 	/** Hard tanh: a clamp. */
 	HARDTANH("hardtanh", List.of("hard_tanh"), "Hard tanh: x clamped to [min_val, max_val].",
@@ -124,46 +128,46 @@ public enum Activation {
 			List.of(Parameter.number("min_val", -1.0, Range.ANY, "The lower bound."),
 					Parameter.number("max_val", 1.0, Range.ANY, "The upper bound.")),
 			List.of(Constraint.notAbove("min_val", "max_val")),
-			(a) -> new Kernel.Elementwise(Scalars.hardtanh(a.number("min_val"), a.number("max_val")))),
+			(a) -> new Kernel.Elementwise(Piecewise.hardtanh(a.number("min_val"), a.number("max_val")))),
 
 	/** Hard sigmoid, as in PyTorch and Keras 3. */
 	HARDSIGMOID("hardsigmoid", List.of("hard_sigmoid"), "Hard sigmoid, the PyTorch and Keras 3 definition.",
 			"clamp(x/6 + 1/2, 0, 1)", "\\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.HARDSIGMOID)),
+			(a) -> new Kernel.Elementwise(Piecewise.HARDSIGMOID)),
 
 	/** Hard swish. */
 	HARDSWISH("hardswish", List.of("hard_swish"), "Hard swish.", "x * hardsigmoid(x)",
 			"x \\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.HARDSWISH)),
+			(a) -> new Kernel.Elementwise(Piecewise.HARDSWISH)),
 
 	/** Hard shrinkage. */
 	HARDSHRINK("hardshrink", List.of(), "Hard shrinkage.", "x if |x| > lambda, else 0",
 			"\\begin{cases} x & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
 			List.of(Parameter.number("lambda", 0.5, Range.NON_NEGATIVE, "The cut-off.")), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.hardshrink(a.number("lambda")))),
+			(a) -> new Kernel.Elementwise(Piecewise.hardshrink(a.number("lambda")))),
 
 	/** Soft shrinkage. */
 	SOFTSHRINK("softshrink", List.of(), "Soft shrinkage.",
 			"x - lambda if x > lambda; x + lambda if x < -lambda; else 0",
 			"\\begin{cases} x - \\lambda & x > \\lambda \\\\ x + \\lambda & x < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
 			List.of(Parameter.number("lambda", 0.5, Range.NON_NEGATIVE, "The cut-off.")), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.softshrink(a.number("lambda")))),
+			(a) -> new Kernel.Elementwise(Piecewise.softshrink(a.number("lambda")))),
 
 	/** Tanh shrinkage. */
 	TANHSHRINK("tanhshrink", List.of(), "Tanh shrinkage, without cancellation for tiny x.", "x - tanh x",
-			"x - \\tanh x", List.of(), List.of(), (a) -> new Kernel.Elementwise(Scalars.TANHSHRINK)),
+			"x - \\tanh x", List.of(), List.of(), (a) -> new Kernel.Elementwise(Hyperbolic.TANHSHRINK)),
 
 	/** Threshold. */
 	THRESHOLD("threshold", List.of(), "Threshold.", "x if x > threshold, else value",
 			"\\begin{cases} x & x > \\theta \\\\ v & \\text{otherwise} \\end{cases}",
 			List.of(Parameter.number("threshold", 0.0, Range.ANY, "The cut-off."),
 					Parameter.number("value", 0.0, Range.ANY, "The replacement at or below the cut-off.")),
-			List.of(), (a) -> new Kernel.Elementwise(Scalars.threshold(a.number("threshold"), a.number("value")))),
+			List.of(), (a) -> new Kernel.Elementwise(Piecewise.threshold(a.number("threshold"), a.number("value")))),
 
 	/** Log of the sigmoid. */
 	LOGSIGMOID("logsigmoid", List.of("log_sigmoid"), "Log of the sigmoid.", "log(1 / (1 + e^-x))",
 			"\\ln \\sigma(x) = -\\ln(1 + e^{-x})", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Scalars.LOGSIGMOID)),
+			(a) -> new Kernel.Elementwise(Logistic.LOGSIGMOID)),
 
 	/** Log of the softmax. */
 	LOG_SOFTMAX("log_softmax", List.of(), "Log of the softmax, exact when one term dominates the sum.",

@@ -48,10 +48,6 @@ public interface AxisFunction {
 	 * @return the number of overflow-avoidance events: lanes where the textbook formula
 	 * of the product would fail
 	 */
-	default long vjp(double[] in, double[] grad, Lanes lanes, double[] out) {
-		// Replaced by a vector-Jacobian product in every catalog function (issue 10,
-		// kernels branch).
-		throw new UnsupportedOperationException("no vector-Jacobian product yet");
-	}
+	long vjp(double[] in, double[] grad, Lanes lanes, double[] out);
 
 }

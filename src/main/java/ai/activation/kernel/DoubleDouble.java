@@ -107,10 +107,25 @@ final class DoubleDouble {
 	 * @return the product, ±∞ or ±0 where the true value is outside the double range
 	 */
 	static double scaledExp(double a, double b, double th, double tl) {
-		if (a == 0.0 || th < -1600.0) {
+		return scaledExp(a, b, th, tl, 0);
+	}
+
+	/**
+	 * Returns {@code a · e^(th + tl) / b · 2^scale}, rounded once at the end, as
+	 * {@link #scaledExp(double, double, double, double)}.
+	 * @param a a finite factor
+	 * @param b a finite non-zero divisor
+	 * @param th the exponent, high part
+	 * @param tl the exponent, low part (small against th)
+	 * @param scale a power of two to apply, |scale| &lt; 2500
+	 * @return the product, ±∞ or ±0 where the true value is outside the double range
+	 */
+	static double scaledExp(double a, double b, double th, double tl, int scale) {
+		double bound = th + scale * LN2_HI;
+		if (a == 0.0 || bound < -1600.0) {
 			return (a / b) * 0.0;
 		}
-		if (th > 1600.0) {
+		if (bound > 1600.0) {
 			return (a / b) * Double.POSITIVE_INFINITY;
 		}
 		int k = (int) Math.rint(th * INV_LN2);
@@ -125,7 +140,54 @@ final class DoubleDouble {
 		int eb = Math.getExponent(b);
 		double fa = Math.scalb(a, -ea);
 		double fb = Math.scalb(b, -eb);
-		return Math.scalb(fa * m / fb, k + ea - eb);
+		return Math.scalb(fa * m / fb, k + ea - eb + scale);
+	}
+
+	/**
+	 * Returns {@code a · b · e^t}, rounded once at the end (after the two products of
+	 * mantissas), where {@code a · b} alone may overflow or underflow.
+	 * @param a a finite factor
+	 * @param b a finite factor
+	 * @param t the exponent
+	 * @return the product
+	 */
+	static double productExp(double a, double b, double t) {
+		if (a == 0.0 || b == 0.0) {
+			return a * b * 0.0;
+		}
+		int ea = exponent(a);
+		int eb = exponent(b);
+		return scaledExp(Math.scalb(a, -ea) * Math.scalb(b, -eb), 1.0, t, 0.0, ea + eb);
+	}
+
+	/**
+	 * Returns {@code a · b · c}, rounded once at the end (after the products of
+	 * mantissas), where a partial product alone may overflow or underflow.
+	 * @param a a finite factor
+	 * @param b a finite factor
+	 * @param c a finite factor
+	 * @return the product, ±∞ or ±0 where it is outside the double range
+	 */
+	static double product(double a, double b, double c) {
+		if (a == 0.0 || b == 0.0 || c == 0.0) {
+			return a * b * c;
+		}
+		int ea = exponent(a);
+		int eb = exponent(b);
+		int ec = exponent(c);
+		int e = ea + eb + ec;
+		double m = Math.scalb(a, -ea) * Math.scalb(b, -eb) * Math.scalb(c, -ec);
+		// scalb rounds once; keep the exponent within int range of scalb's clamp
+		return Math.scalb(m, Math.max(-2200, Math.min(2200, e)));
+	}
+
+	/** The binary exponent e of a finite non-zero x, with x·2^−e in [1, 2). */
+	static int exponent(double x) {
+		int e = Math.getExponent(x);
+		if (e < Double.MIN_EXPONENT) {
+			e = Math.getExponent(x * 0x1p54) - 54;
+		}
+		return e;
 	}
 
 	/**

@@ -10,7 +10,14 @@ import java.util.function.DoubleUnaryOperator;
  * Implementations are pure and stateless once constructed. {@link #naiveFails(double)}
  * tells where the textbook formula of the function would overflow an intermediate, or
  * give NaN, ±∞ or a flushed zero, while {@link #value(double)} returns the right value:
- * an <em>overflow-avoidance event</em>.
+ * an <em>overflow-avoidance event</em>; {@link #naiveDerivativeFails(double)} does the
+ * same for the derivative.
+ *
+ * <p>
+ * Every function has both a value and a derivative (neither has a default), so a new
+ * catalog function cannot be added without its gradient. {@link #of} builds one from a
+ * pair of lambdas; the family classes ({@link Piecewise}, {@link Logistic},
+ * {@link Hyperbolic}, {@link ExponentialLinear}, {@link Gaussian}) hold the definitions.
  */
 public interface ScalarFunction {
 
@@ -33,16 +40,13 @@ public interface ScalarFunction {
 	}
 
 	/**
-	 * Returns the derivative f′(x). At a kink the one-sided value PyTorch's autograd
-	 * gives is returned, as the implementation's Javadoc says.
+	 * Returns the derivative f′(x). At a kink the value PyTorch's autograd gives is
+	 * returned, as the implementation's Javadoc says.
 	 * @param x a finite argument
 	 * @return the derivative, within the function's documented ulp bound of the correctly
 	 * rounded true derivative
 	 */
-	default double derivative(double x) {
-		// Replaced by a derivative in every catalog function (issue 10, kernels branch).
-		throw new UnsupportedOperationException("no derivative yet");
-	}
+	double derivative(double x);
 
 	/**
 	 * Tells whether the textbook formula of the derivative would fail at {@code x} where
@@ -55,12 +59,27 @@ public interface ScalarFunction {
 	}
 
 	/**
+	 * Makes a function without overflow-avoidance events, from its value and its
+	 * derivative.
+	 * @param value the evaluation
+	 * @param derivative the derivative
+	 * @return the function
+	 */
+	static ScalarFunction of(DoubleUnaryOperator value, DoubleUnaryOperator derivative) {
+		return of(value, (x) -> false, derivative, (x) -> false);
+	}
+
+	/**
 	 * Makes a function that has overflow-avoidance events.
 	 * @param value the stable evaluation
 	 * @param naiveFails where the textbook formula fails, as {@link #naiveFails(double)}
+	 * @param derivative the stable derivative
+	 * @param naiveDerivativeFails where the textbook formula of the derivative fails, as
+	 * {@link #naiveDerivativeFails(double)}
 	 * @return the function
 	 */
-	static ScalarFunction of(DoubleUnaryOperator value, DoublePredicate naiveFails) {
+	static ScalarFunction of(DoubleUnaryOperator value, DoublePredicate naiveFails, DoubleUnaryOperator derivative,
+			DoublePredicate naiveDerivativeFails) {
 		return new ScalarFunction() {
 			@Override
 			public double value(double x) {
@@ -70,6 +89,16 @@ public interface ScalarFunction {
 			@Override
 			public boolean naiveFails(double x) {
 				return naiveFails.test(x);
+			}
+
+			@Override
+			public double derivative(double x) {
+				return derivative.applyAsDouble(x);
+			}
+
+			@Override
+			public boolean naiveDerivativeFails(double x) {
+				return naiveDerivativeFails.test(x);
 			}
 		};
 	}

@@ -7,10 +7,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vector paths of the kernels, on the Vector API. Each evaluates the same formula as
- * its scalar definition in {@link Scalars}, a vector of lanes at a time, and hands the
- * lanes it does not cover (subnormal results, the overflow-avoidance events, the tail of
- * the array) to that scalar definition, so the ulp bounds and the event counts are the
- * scalar ones. Loaded only when {@link Simd#AVAILABLE}.
+ * its scalar definition in its family class ({@link Logistic}, {@link Hyperbolic}), a
+ * vector of lanes at a time, and hands the lanes it does not cover (subnormal results,
+ * the overflow-avoidance events, the tail of the array) to that scalar definition, so the
+ * ulp bounds and the event counts are the scalar ones. Loaded only when
+ * {@link Simd#AVAILABLE}.
  */
 final class VectorKernels {
 
@@ -39,24 +40,25 @@ final class VectorKernels {
 
 	/**
 	 * silu over an array: e = e^−|x| by the lanewise EXP, then x/(1 + e) for x ≥ 0 and
-	 * x·e/(1 + e) for x &lt; 0, as {@link Scalars#SILU}; lanes below −40 (scaled by 2^k
+	 * x·e/(1 + e) for x &lt; 0, as {@link Logistic#SILU}; lanes below −40 (scaled by 2^k
 	 * there, and every event) by its scalar definition.
 	 * @param in the arguments, not modified
 	 * @param out the results
 	 * @return the number of overflow-avoidance events
 	 */
 	static long silu(double[] in, double[] out) {
-		return logistic(in, out, true, Scalars.SILU, Scalars.TAIL);
+		return logistic(in, out, true, Logistic.SILU, Scalars.TAIL);
 	}
 
 	/**
-	 * tanh over an array by the lanewise TANH, the special lanes by {@link Scalars#TANH}.
+	 * tanh over an array by the lanewise TANH, the special lanes by
+	 * {@link Hyperbolic#TANH}.
 	 * @param in the arguments, not modified
 	 * @param out the results
 	 * @return the number of overflow-avoidance events
 	 */
 	static long tanh(double[] in, double[] out) {
-		ScalarFunction scalar = Scalars.TANH;
+		ScalarFunction scalar = Hyperbolic.TANH;
 		long events = 0;
 		int length = SPECIES.length();
 		int bound = SPECIES.loopBound(in.length);
@@ -127,13 +129,13 @@ final class VectorKernels {
 
 	/**
 	 * σ over an array: e = e^−|x| by the lanewise EXP, then 1/(1 + e) for x ≥ 0 and e/(1
-	 * + e) for x &lt; 0, as {@link Scalars#sigmoid(double)}.
+	 * + e) for x &lt; 0, as {@link Logistic#sigmoid(double)}.
 	 * @param in the arguments, not modified
 	 * @param out the results
 	 * @return the number of overflow-avoidance events
 	 */
 	static long sigmoid(double[] in, double[] out) {
-		return logistic(in, out, false, Scalars.SIGMOID, SIGMOID_SCALAR_BELOW);
+		return logistic(in, out, false, Logistic.SIGMOID, SIGMOID_SCALAR_BELOW);
 	}
 
 	/**

@@ -51,49 +51,50 @@ class KernelAccuracyTests {
 	static Stream<Arguments> scalarCases() {
 		List<Arguments> cases = new ArrayList<>();
 		// piecewise linear: exact
-		cases.add(exact("step", Scalars.STEP, (x) -> (x > 0) ? 1.0 : 0.0));
-		cases.add(exact("identity", Scalars.IDENTITY, (x) -> x));
-		cases.add(exact("relu", Scalars.RELU, (x) -> (x > 0) ? x : 0.0));
-		cases.add(exact("relu6", Scalars.RELU6, (x) -> (x > 6) ? 6.0 : (x > 0) ? x : 0.0));
+		cases.add(exact("step", Piecewise.STEP, (x) -> (x > 0) ? 1.0 : 0.0));
+		cases.add(exact("identity", Piecewise.IDENTITY, (x) -> x));
+		cases.add(exact("relu", Piecewise.RELU, (x) -> (x > 0) ? x : 0.0));
+		cases.add(exact("relu6", Piecewise.RELU6, (x) -> (x > 6) ? 6.0 : (x > 0) ? x : 0.0));
 		for (double slope : new double[] { 0.01, 0.2, 0.25, (1.0 / 8 + 1.0 / 3) / 2 }) {
-			cases.add(exact("leaky_relu slope=" + slope, Scalars.leaky(slope),
+			cases.add(exact("leaky_relu slope=" + slope, Piecewise.leaky(slope),
 					(x) -> (x > 0) ? x : round(bd(slope).multiply(bd(x)))));
 		}
-		cases.add(exact("hardtanh (-1, 1)", Scalars.hardtanh(-1, 1), (x) -> Math.min(Math.max(x, -1), 1)));
-		cases.add(exact("hardtanh (-2, 3)", Scalars.hardtanh(-2, 3), (x) -> (x < -2) ? -2 : (x > 3) ? 3 : x));
+		cases.add(exact("hardtanh (-1, 1)", Piecewise.hardtanh(-1, 1), (x) -> Math.min(Math.max(x, -1), 1)));
+		cases.add(exact("hardtanh (-2, 3)", Piecewise.hardtanh(-2, 3), (x) -> (x < -2) ? -2 : (x > 3) ? 3 : x));
 		for (double lambda : new double[] { 0.5, 0 }) {
-			cases.add(exact("hardshrink lambda=" + lambda, Scalars.hardshrink(lambda),
+			cases.add(exact("hardshrink lambda=" + lambda, Piecewise.hardshrink(lambda),
 					(x) -> (x > lambda || x < -lambda) ? x : 0.0));
-			cases.add(exact("softshrink lambda=" + lambda, Scalars.softshrink(lambda), (x) -> (x > lambda)
+			cases.add(exact("softshrink lambda=" + lambda, Piecewise.softshrink(lambda), (x) -> (x > lambda)
 					? round(bd(x).subtract(bd(lambda))) : (x < -lambda) ? round(bd(x).add(bd(lambda))) : 0.0));
 		}
-		cases.add(exact("threshold (0, 0)", Scalars.threshold(0, 0), (x) -> (x > 0) ? x : 0.0));
-		cases.add(exact("threshold (1, -5)", Scalars.threshold(1, -5), (x) -> (x > 1) ? x : -5.0));
+		cases.add(exact("threshold (0, 0)", Piecewise.threshold(0, 0), (x) -> (x > 0) ? x : 0.0));
+		cases.add(exact("threshold (1, -5)", Piecewise.threshold(1, -5), (x) -> (x > 1) ? x : -5.0));
 		// smooth
-		cases.add(smooth("sigmoid", 2, Scalars.SIGMOID, KernelAccuracyTests::sigmoid));
-		cases.add(smooth("tanh", 2, Scalars.TANH, KernelAccuracyTests::tanh));
-		cases.add(smooth("softsign", 2, Scalars.SOFTSIGN, (x) -> round(ap(x).divide(ONE.add(ApfloatMath.abs(ap(x)))))));
-		cases.add(smooth("hardsigmoid", 1, Scalars.HARDSIGMOID,
+		cases.add(smooth("sigmoid", 2, Logistic.SIGMOID, KernelAccuracyTests::sigmoid));
+		cases.add(smooth("tanh", 2, Hyperbolic.TANH, KernelAccuracyTests::tanh));
+		cases.add(smooth("softsign", 2, Hyperbolic.SOFTSIGN,
+				(x) -> round(ap(x).divide(ONE.add(ApfloatMath.abs(ap(x)))))));
+		cases.add(smooth("hardsigmoid", 1, Piecewise.HARDSIGMOID,
 				(x) -> (x <= -3) ? 0.0 : (x >= 3) ? 1.0 : round(ap(x).divide(new Apfloat(6)).add(ap(0.5)))));
-		cases.add(smooth("hardswish", 2, Scalars.HARDSWISH, (x) -> (x <= -3) ? 0.0
+		cases.add(smooth("hardswish", 2, Piecewise.HARDSWISH, (x) -> (x <= -3) ? 0.0
 				: (x >= 3) ? x : round(ap(x).multiply(ap(x).add(new Apfloat(3))).divide(new Apfloat(6)))));
-		cases.add(smooth("tanhshrink", 2, Scalars.TANHSHRINK, KernelAccuracyTests::tanhshrink));
-		cases.add(smooth("logsigmoid", 2, Scalars.LOGSIGMOID, KernelAccuracyTests::logsigmoid));
-		cases.add(smooth("silu", 3, Scalars.SILU, KernelAccuracyTests::silu));
-		cases.add(smooth("mish", 3, Scalars.MISH, KernelAccuracyTests::mish));
-		cases.add(smooth("gelu", 3, Scalars.GELU, KernelAccuracyTests::gelu));
-		cases.add(smooth("gelu approximate=tanh", 3, Scalars.GELU_TANH, KernelAccuracyTests::geluTanh));
-		cases.add(smooth("selu", 2, Scalars.SELU, KernelAccuracyTests::selu));
+		cases.add(smooth("tanhshrink", 2, Hyperbolic.TANHSHRINK, KernelAccuracyTests::tanhshrink));
+		cases.add(smooth("logsigmoid", 2, Logistic.LOGSIGMOID, KernelAccuracyTests::logsigmoid));
+		cases.add(smooth("silu", 3, Logistic.SILU, KernelAccuracyTests::silu));
+		cases.add(smooth("mish", 3, Hyperbolic.MISH, KernelAccuracyTests::mish));
+		cases.add(smooth("gelu", 3, Gaussian.GELU, KernelAccuracyTests::gelu));
+		cases.add(smooth("gelu approximate=tanh", 3, Gaussian.GELU_TANH, KernelAccuracyTests::geluTanh));
+		cases.add(smooth("selu", 2, ExponentialLinear.SELU, KernelAccuracyTests::selu));
 		for (double alpha : new double[] { 1, 0.5 }) {
-			cases.add(smooth("elu alpha=" + alpha, 2, Scalars.elu(alpha), (x) -> celu(x, alpha, false)));
+			cases.add(smooth("elu alpha=" + alpha, 2, ExponentialLinear.elu(alpha), (x) -> celu(x, alpha, false)));
 		}
 		for (double alpha : new double[] { 1, 0.5, -2 }) {
-			cases.add(smooth("celu alpha=" + alpha, 3, Scalars.celu(alpha), (x) -> celu(x, alpha, true)));
+			cases.add(smooth("celu alpha=" + alpha, 3, ExponentialLinear.celu(alpha), (x) -> celu(x, alpha, true)));
 		}
 		for (double beta : new double[] { 1, 2, 0.5 }) {
-			cases.add(smooth("softplus beta=" + beta, 3, Scalars.softplus(beta, Double.NaN),
+			cases.add(smooth("softplus beta=" + beta, 3, Logistic.softplus(beta, Double.NaN),
 					(x) -> softplus(x, beta, Double.NaN)));
-			cases.add(smooth("softplus beta=" + beta + " threshold=20", 3, Scalars.softplus(beta, 20),
+			cases.add(smooth("softplus beta=" + beta + " threshold=20", 3, Logistic.softplus(beta, 20),
 					(x) -> softplus(x, beta, 20)));
 		}
 		return cases.stream();

@@ -25,60 +25,60 @@ class KernelEdgeCaseTests {
 	@Test
 	void sigmoidOfMinus745ShouldBeSubnormalNotZero() {
 		// σ(−745) = e^−745/(1 + e^−745) rounds to Double.MIN_VALUE (the textbook gives 0)
-		assertThat(Scalars.SIGMOID.value(-745)).isEqualTo(Double.MIN_VALUE);
+		assertThat(Logistic.SIGMOID.value(-745)).isEqualTo(Double.MIN_VALUE);
 		// σ(−720) rounds to 2.0322308024e−313 (subnormal)
-		assertThat(Scalars.SIGMOID.value(-720)).isEqualTo(2.0322308024E-313);
+		assertThat(Logistic.SIGMOID.value(-720)).isEqualTo(2.0322308024E-313);
 	}
 
 	@Test
 	void sigmoidOfHugeArgumentsShouldBeZeroAndOne() {
-		assertThat(Scalars.SIGMOID.value(-Double.MAX_VALUE)).isZero();
-		assertThat(Scalars.SIGMOID.value(Double.MAX_VALUE)).isEqualTo(1.0);
+		assertThat(Logistic.SIGMOID.value(-Double.MAX_VALUE)).isZero();
+		assertThat(Logistic.SIGMOID.value(Double.MAX_VALUE)).isEqualTo(1.0);
 	}
 
 	@Test
 	void hardswishOf1e308ShouldNotOverflow() {
-		assertThat(Scalars.HARDSWISH.value(1e308)).isEqualTo(1e308);
-		assertThat(Scalars.HARDSWISH.value(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE);
+		assertThat(Piecewise.HARDSWISH.value(1e308)).isEqualTo(1e308);
+		assertThat(Piecewise.HARDSWISH.value(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE);
 	}
 
 	@Test
 	void geluAtMinus13ShouldBeAboutMinus8e38() {
 		// −13 Φ(−13) = −7.952313719414843e−38 (60-digit reference); erf-based forms give
 		// −0
-		assertThat(ulps(Scalars.GELU.value(-13), -7.952313719414843e-38)).isLessThanOrEqualTo(2);
+		assertThat(ulps(Gaussian.GELU.value(-13), -7.952313719414843e-38)).isLessThanOrEqualTo(2);
 	}
 
 	@Test
 	void geluInTheSubnormalTailShouldNotBeFlushed() {
 		// −38 Φ(−38) rounds to −1.096462777e−314 (subnormal)
-		assertThat(ulps(Scalars.GELU.value(-38), -1.096462777e-314)).isLessThanOrEqualTo(1);
+		assertThat(ulps(Gaussian.GELU.value(-38), -1.096462777e-314)).isLessThanOrEqualTo(1);
 	}
 
 	@Test
 	void geluTanhInTheLeftTailShouldNotBeFlushed() {
 		// −10 σ(2u), 2u = −2√(2/π)(10 + 44.715) ≈ −87.3: −1.204092348209806e−37
-		assertThat(ulps(Scalars.GELU_TANH.value(-10), -1.204092348209806e-37)).isLessThanOrEqualTo(2);
+		assertThat(ulps(Gaussian.GELU_TANH.value(-10), -1.204092348209806e-37)).isLessThanOrEqualTo(2);
 	}
 
 	@Test
 	void tanhshrinkOfTinyXShouldNotCancel() {
 		// x³/3 for x = 1e−8: 3.3333e−25 (the next term is 1e−16 smaller)
-		assertThat(Scalars.TANHSHRINK.value(1e-8)).isCloseTo(1e-24 / 3, within(1e-39));
-		assertThat(Scalars.TANHSHRINK.value(-1e-100)).isCloseTo(-1e-300 / 3, within(1e-315));
+		assertThat(Hyperbolic.TANHSHRINK.value(1e-8)).isCloseTo(1e-24 / 3, within(1e-39));
+		assertThat(Hyperbolic.TANHSHRINK.value(-1e-100)).isCloseTo(-1e-300 / 3, within(1e-315));
 	}
 
 	@Test
 	void eluNearZeroShouldUseExpm1() {
-		assertThat(Scalars.elu(1).value(-1e-20)).isEqualTo(-1e-20);
-		assertThat(Scalars.SELU.value(-1e-20)).isCloseTo(-1.7580993408473768e-20, within(1e-35));
+		assertThat(ExponentialLinear.elu(1).value(-1e-20)).isEqualTo(-1e-20);
+		assertThat(ExponentialLinear.SELU.value(-1e-20)).isCloseTo(-1.7580993408473768e-20, within(1e-35));
 	}
 
 	@Test
 	void celuWithNegativeAlphaShouldNotOverflowBeforeTheTrueValue() {
 		// alpha = −0.5, x = −355: −0.5·(e^710 − 1) ≈ −1.117e308, finite though e^710
 		// overflows
-		double v = Scalars.celu(-0.5).value(-355);
+		double v = ExponentialLinear.celu(-0.5).value(-355);
 		assertThat(ulps(v, -1.1169973830808555e308)).isLessThanOrEqualTo(2);
 	}
 
@@ -86,45 +86,45 @@ class KernelEdgeCaseTests {
 	void celuWithNegativeAlphaAtVeryNegativeXShouldBeMinusInfinity() {
 		// the true value −2(e^(5e307) − 1) is outside the double range: the service
 		// reports it
-		assertThat(Scalars.celu(-2).value(-1e308)).isEqualTo(Double.NEGATIVE_INFINITY);
+		assertThat(ExponentialLinear.celu(-2).value(-1e308)).isEqualTo(Double.NEGATIVE_INFINITY);
 	}
 
 	@Test
 	void seluOfHugeXShouldBeInfiniteAsTheTrueValueIsOutOfRange() {
-		assertThat(Scalars.SELU.value(1.79e308)).isEqualTo(Double.POSITIVE_INFINITY);
+		assertThat(ExponentialLinear.SELU.value(1.79e308)).isEqualTo(Double.POSITIVE_INFINITY);
 	}
 
 	@Test
 	void leakyReluWithSlope2AtMinus1e308ShouldBeMinusInfinity() {
-		assertThat(Scalars.leaky(2).value(-1e308)).isEqualTo(Double.NEGATIVE_INFINITY);
+		assertThat(Piecewise.leaky(2).value(-1e308)).isEqualTo(Double.NEGATIVE_INFINITY);
 	}
 
 	@Test
 	void siluWhereSigmoidIsSubnormalShouldStillBeAccurate() {
 		// −740 σ(−740) rounds to −3.09967e−319 (subnormal, and σ(−740) ≈ 4.2e−322 has 7
 		// bits)
-		assertThat(Scalars.SILU.value(-740)).isEqualTo(-3.09967E-319);
-		assertThat(ulps(Scalars.MISH.value(-740), -3.09967E-319)).isLessThanOrEqualTo(1);
+		assertThat(Logistic.SILU.value(-740)).isEqualTo(-3.09967E-319);
+		assertThat(ulps(Hyperbolic.MISH.value(-740), -3.09967E-319)).isLessThanOrEqualTo(1);
 	}
 
 	@Test
 	void softplusWithHugeXAndBetaAboveOneShouldNotOverflow() {
-		assertThat(Scalars.softplus(2, Double.NaN).value(1e308)).isEqualTo(1e308);
-		assertThat(Scalars.softplus(2, Double.NaN).value(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE);
+		assertThat(Logistic.softplus(2, Double.NaN).value(1e308)).isEqualTo(1e308);
+		assertThat(Logistic.softplus(2, Double.NaN).value(Double.MAX_VALUE)).isEqualTo(Double.MAX_VALUE);
 	}
 
 	@Test
 	void softplusWithThresholdShouldReturnXAboveIt() {
-		assertThat(Scalars.softplus(2, 20).value(10.5)).isEqualTo(10.5);
+		assertThat(Logistic.softplus(2, 20).value(10.5)).isEqualTo(10.5);
 		// below the threshold: log1p(e^20)/2 + … for x = 10 (β·x = 20 is not above 20)
-		assertThat(ulps(Scalars.softplus(2, 20).value(10), 10.000000001030577)).isLessThanOrEqualTo(1);
+		assertThat(ulps(Logistic.softplus(2, 20).value(10), 10.000000001030577)).isLessThanOrEqualTo(1);
 	}
 
 	@Test
 	void softplusWithSmallBetaShouldKeepTheLeftTail() {
 		// (1/0.5)·log1p(e^(−0.5·1480)) = 2e^−740 rounds to 8.4e−322, though e^−740·…
 		// alone is subnormal
-		assertThat(Scalars.softplus(0.5, Double.NaN).value(-1480)).isEqualTo(8.4E-322);
+		assertThat(Logistic.softplus(0.5, Double.NaN).value(-1480)).isEqualTo(8.4E-322);
 	}
 
 	@Test
@@ -207,7 +207,7 @@ class KernelEdgeCaseTests {
 		double[] out = new double[6];
 		AxisKernels.softmax(1).apply(in, new Lanes(2, 3, 1), out);
 		AxisKernels.sparsemax().apply(in, new Lanes(2, 3, 1), out);
-		Scalars.SIGMOID.applyAll(in, out);
+		Logistic.SIGMOID.applyAll(in, out);
 		assertThat(in).containsExactly(copy);
 	}
 

@@ -21,8 +21,8 @@ class KernelEventTests {
 
 	@Test
 	void sigmoidOfMinus800AndZeroShouldCountExactlyOneEvent() {
-		assertThat(events(Scalars.SIGMOID, -800, 0)).isEqualTo(1);
-		assertThat(events(Scalars.SIGMOID, 800, -709, 1e-300)).isZero();
+		assertThat(events(Logistic.SIGMOID, -800, 0)).isEqualTo(1);
+		assertThat(events(Logistic.SIGMOID, 800, -709, 1e-300)).isZero();
 	}
 
 	@Test
@@ -68,79 +68,80 @@ class KernelEventTests {
 
 	@Test
 	void tanhShouldCountNaNOfTheTextbookQuotientAndFlushedTinyValues() {
-		assertThat(events(Scalars.TANH, 710, -800, 1e-20)).isEqualTo(3);
-		assertThat(events(Scalars.TANH, 0, 1e-10, 19, -700)).isZero();
+		assertThat(events(Hyperbolic.TANH, 710, -800, 1e-20)).isEqualTo(3);
+		assertThat(events(Hyperbolic.TANH, 0, 1e-10, 19, -700)).isZero();
 	}
 
 	@Test
 	void hardswishShouldCountOverflowOfTheTextbookProduct() {
-		assertThat(events(Scalars.HARDSWISH, 1e308)).isEqualTo(1);
-		assertThat(events(Scalars.HARDSWISH, 1e300, -1e308)).isZero();
+		assertThat(events(Piecewise.HARDSWISH, 1e308)).isEqualTo(1);
+		assertThat(events(Piecewise.HARDSWISH, 1e300, -1e308)).isZero();
 	}
 
 	@Test
 	void tanhshrinkShouldCountTinyValuesWhereTheTextbookCancelsToZero() {
-		assertThat(events(Scalars.TANHSHRINK, 1e-10, -1e-50)).isEqualTo(2);
-		assertThat(events(Scalars.TANHSHRINK, 1e-3, 1e-200, 0)).isZero();
+		assertThat(events(Hyperbolic.TANHSHRINK, 1e-10, -1e-50)).isEqualTo(2);
+		assertThat(events(Hyperbolic.TANHSHRINK, 1e-3, 1e-200, 0)).isZero();
 	}
 
 	@Test
 	void logsigmoidShouldCountOverflowAndFlushedTails() {
-		assertThat(events(Scalars.LOGSIGMOID, -710, 40)).isEqualTo(2);
-		assertThat(events(Scalars.LOGSIGMOID, -700, 30, 800)).isZero();
+		assertThat(events(Logistic.LOGSIGMOID, -710, 40)).isEqualTo(2);
+		assertThat(events(Logistic.LOGSIGMOID, -700, 30, 800)).isZero();
 	}
 
 	@Test
 	void siluShouldCountOverflowOfTheTextbookExponential() {
-		assertThat(events(Scalars.SILU, -740)).isEqualTo(1);
-		assertThat(events(Scalars.SILU, -700, 800)).isZero();
+		assertThat(events(Logistic.SILU, -740)).isEqualTo(1);
+		assertThat(events(Logistic.SILU, -700, 800)).isZero();
 	}
 
 	@Test
 	void mishShouldCountOverflowAndFlushedLeftTail() {
-		assertThat(events(Scalars.MISH, 710, -40)).isEqualTo(2);
-		assertThat(events(Scalars.MISH, 700, -30, -800)).isZero();
+		assertThat(events(Hyperbolic.MISH, 710, -40)).isEqualTo(2);
+		assertThat(events(Hyperbolic.MISH, 700, -30, -800)).isZero();
 	}
 
 	@Test
 	void geluShouldCountWhereOnePlusErfFlushes() {
-		assertThat(events(Scalars.GELU, -9, -38)).isEqualTo(2);
-		assertThat(events(Scalars.GELU, -8, 5, -39)).isZero();
-		assertThat(events(Scalars.GELU_TANH, -8, -20)).isEqualTo(2);
-		assertThat(events(Scalars.GELU_TANH, -7, 5, -22)).isZero();
+		assertThat(events(Gaussian.GELU, -9, -38)).isEqualTo(2);
+		assertThat(events(Gaussian.GELU, -8, 5, -39)).isZero();
+		assertThat(events(Gaussian.GELU_TANH, -8, -20)).isEqualTo(2);
+		assertThat(events(Gaussian.GELU_TANH, -7, 5, -22)).isZero();
 	}
 
 	@Test
 	void eluFamilyShouldCountFlushedExpMinusOne() {
-		assertThat(events(Scalars.elu(1), -1e-20)).isEqualTo(1);
-		assertThat(events(Scalars.elu(1), -1e-10, 1e-20)).isZero();
-		assertThat(events(Scalars.SELU, -1e-20)).isEqualTo(1);
-		assertThat(events(Scalars.SELU, -1)).isZero();
-		assertThat(events(Scalars.celu(1), -1e-20)).isEqualTo(1);
-		assertThat(events(Scalars.celu(1), -1)).isZero();
+		assertThat(events(ExponentialLinear.elu(1), -1e-20)).isEqualTo(1);
+		assertThat(events(ExponentialLinear.elu(1), -1e-10, 1e-20)).isZero();
+		assertThat(events(ExponentialLinear.SELU, -1e-20)).isEqualTo(1);
+		assertThat(events(ExponentialLinear.SELU, -1)).isZero();
+		assertThat(events(ExponentialLinear.celu(1), -1e-20)).isEqualTo(1);
+		assertThat(events(ExponentialLinear.celu(1), -1)).isZero();
 	}
 
 	@Test
 	void celuWithNegativeAlphaShouldCountOverflowOnlyWhereTheTrueValueIsFinite() {
-		assertThat(events(Scalars.celu(-0.5), -355)).isEqualTo(1);
-		assertThat(events(Scalars.celu(-0.5), -300, -1e308)).isZero();
+		assertThat(events(ExponentialLinear.celu(-0.5), -355)).isEqualTo(1);
+		assertThat(events(ExponentialLinear.celu(-0.5), -300, -1e308)).isZero();
 	}
 
 	@Test
 	void softplusShouldCountOverflowAndFlushedLeftTail() {
-		assertThat(events(Scalars.softplus(1, Double.NaN), 710, -40)).isEqualTo(2);
-		assertThat(events(Scalars.softplus(1, Double.NaN), 700, -30, -800)).isZero();
+		assertThat(events(Logistic.softplus(1, Double.NaN), 710, -40)).isEqualTo(2);
+		assertThat(events(Logistic.softplus(1, Double.NaN), 700, -30, -800)).isZero();
 		// beyond the threshold the linear branch is taken: no event
-		assertThat(events(Scalars.softplus(1, 20), 710)).isZero();
-		assertThat(events(Scalars.softplus(2, Double.NaN), 355)).isEqualTo(1);
+		assertThat(events(Logistic.softplus(1, 20), 710)).isZero();
+		assertThat(events(Logistic.softplus(2, Double.NaN), 355)).isEqualTo(1);
 	}
 
 	@Test
 	void functionsWithoutEventsShouldNeverCountAny() {
 		double[] extremes = { -Double.MAX_VALUE, -1e308, -800, -1e-300, 0, 1e-300, 800, Double.MAX_VALUE };
-		for (ScalarFunction f : new ScalarFunction[] { Scalars.STEP, Scalars.IDENTITY, Scalars.RELU, Scalars.RELU6,
-				Scalars.SOFTSIGN, Scalars.HARDSIGMOID, Scalars.leaky(0.01), Scalars.hardtanh(-1, 1),
-				Scalars.hardshrink(0.5), Scalars.softshrink(0.5), Scalars.threshold(0, 0) }) {
+		for (ScalarFunction f : new ScalarFunction[] { Piecewise.STEP, Piecewise.IDENTITY, Piecewise.RELU,
+				Piecewise.RELU6, Hyperbolic.SOFTSIGN, Piecewise.HARDSIGMOID, Piecewise.leaky(0.01),
+				Piecewise.hardtanh(-1, 1), Piecewise.hardshrink(0.5), Piecewise.softshrink(0.5),
+				Piecewise.threshold(0, 0) }) {
 			assertThat(events(f, extremes)).isZero();
 		}
 	}

@@ -112,8 +112,8 @@ class KernelPropertiesTests {
 		// are representable: σ(−x) = 1 − σ(x) within 2 ulp of σ(x) (absolute) plus the
 		// error of σ(−x)
 		double a = Math.abs(x);
-		double left = Scalars.sigmoid(-a);
-		double right = 1.0 - Scalars.sigmoid(a);
+		double left = Logistic.sigmoid(-a);
+		double right = 1.0 - Logistic.sigmoid(a);
 		assertThat(Math.abs(left - right)).isLessThanOrEqualTo(2 * Math.ulp(0.5) + 2 * Math.ulp(left));
 	}
 
@@ -125,10 +125,11 @@ class KernelPropertiesTests {
 
 	private static void assertMonotone(double x, double step) {
 		double y = x + step;
-		List<ScalarFunction> monotone = List.of(Scalars.SIGMOID, Scalars.TANH, Scalars.softplus(1, Double.NaN),
-				Scalars.softplus(2, Double.NaN), Scalars.SOFTSIGN, Scalars.elu(1), Scalars.SELU, Scalars.celu(1),
-				Scalars.celu(0.5), Scalars.LOGSIGMOID, Scalars.HARDSIGMOID, Scalars.RELU, Scalars.RELU6,
-				Scalars.leaky(0.01), Scalars.hardtanh(-1, 1), Scalars.TANHSHRINK, Scalars.IDENTITY, Scalars.STEP);
+		List<ScalarFunction> monotone = List.of(Logistic.SIGMOID, Hyperbolic.TANH, Logistic.softplus(1, Double.NaN),
+				Logistic.softplus(2, Double.NaN), Hyperbolic.SOFTSIGN, ExponentialLinear.elu(1), ExponentialLinear.SELU,
+				ExponentialLinear.celu(1), ExponentialLinear.celu(0.5), Logistic.LOGSIGMOID, Piecewise.HARDSIGMOID,
+				Piecewise.RELU, Piecewise.RELU6, Piecewise.leaky(0.01), Piecewise.hardtanh(-1, 1),
+				Hyperbolic.TANHSHRINK, Piecewise.IDENTITY, Piecewise.STEP);
 		for (ScalarFunction f : monotone) {
 			assertThat(f.value(x)).isLessThanOrEqualTo(f.value(y));
 		}
@@ -142,16 +143,16 @@ class KernelPropertiesTests {
 
 	private static void assertMonotoneRightOfMinimum(double x, double step) {
 		double y = x + step;
-		assertThat(Scalars.GELU.value(x)).isLessThanOrEqualTo(Scalars.GELU.value(y));
-		assertThat(Scalars.GELU_TANH.value(x)).isLessThanOrEqualTo(Scalars.GELU_TANH.value(y));
+		assertThat(Gaussian.GELU.value(x)).isLessThanOrEqualTo(Gaussian.GELU.value(y));
+		assertThat(Gaussian.GELU_TANH.value(x)).isLessThanOrEqualTo(Gaussian.GELU_TANH.value(y));
 		if (x >= -1.278) {
-			assertThat(Scalars.SILU.value(x)).isLessThanOrEqualTo(Scalars.SILU.value(y));
+			assertThat(Logistic.SILU.value(x)).isLessThanOrEqualTo(Logistic.SILU.value(y));
 		}
 		if (x >= -1.19) {
-			assertThat(Scalars.MISH.value(x)).isLessThanOrEqualTo(Scalars.MISH.value(y));
+			assertThat(Hyperbolic.MISH.value(x)).isLessThanOrEqualTo(Hyperbolic.MISH.value(y));
 		}
 		if (x >= -1.5) {
-			assertThat(Scalars.HARDSWISH.value(x)).isLessThanOrEqualTo(Scalars.HARDSWISH.value(y));
+			assertThat(Piecewise.HARDSWISH.value(x)).isLessThanOrEqualTo(Piecewise.HARDSWISH.value(y));
 		}
 	}
 

@@ -31,13 +31,13 @@ class VectorKernelsTests {
 	@Test
 	void sigmoidVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
 		// each within 2 ulps of the true value, so within 4 of each other
-		assertBulkMatchesScalar(Scalars.SIGMOID, 4);
+		assertBulkMatchesScalar(Logistic.SIGMOID, 4);
 	}
 
 	@Test
 	void siluVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
 		// each within 3 ulps of the true value, so within 6 of each other
-		assertBulkMatchesScalar(Scalars.SILU, 6);
+		assertBulkMatchesScalar(Logistic.SILU, 6);
 	}
 
 	@Test
@@ -48,8 +48,8 @@ class VectorKernelsTests {
 			in[i] = (i % 4 == 0) ? random.nextDouble(-760.0, -30.0) : random.nextDouble(-45.0, 45.0);
 		}
 		double[] out = new double[in.length];
-		warmUp(Scalars.SILU, Arrays.copyOf(in, 512), new double[512]);
-		Scalars.SILU.applyAll(in, out);
+		warmUp(Logistic.SILU, Arrays.copyOf(in, 512), new double[512]);
+		Logistic.SILU.applyAll(in, out);
 		for (int i = 0; i < in.length; i++) {
 			Apfloat x = Reference.ap(in[i]);
 			double expected = Reference.round(x.multiply(Reference.sigmoid(x)));
@@ -60,7 +60,7 @@ class VectorKernelsTests {
 
 	@Test
 	void tanhVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
-		assertBulkMatchesScalar(Scalars.TANH, 4);
+		assertBulkMatchesScalar(Hyperbolic.TANH, 4);
 	}
 
 	@Test
@@ -72,8 +72,8 @@ class VectorKernelsTests {
 					: random.nextDouble(-20.0, 20.0);
 		}
 		double[] out = new double[in.length];
-		warmUp(Scalars.TANH, Arrays.copyOf(in, 512), new double[512]);
-		Scalars.TANH.applyAll(in, out);
+		warmUp(Hyperbolic.TANH, Arrays.copyOf(in, 512), new double[512]);
+		Hyperbolic.TANH.applyAll(in, out);
 		for (int i = 0; i < in.length; i++) {
 			double expected = Reference.round(Reference.tanh(Reference.ap(in[i])));
 			assertThat(Math.abs(out[i] - expected)).as("tanh(%s) = %s, expected %s", in[i], out[i], expected)
@@ -111,8 +111,8 @@ class VectorKernelsTests {
 
 	@Test
 	void reluBulkPathShouldBeBitForBitTheScalarPath() {
-		assertBulkMatchesScalar(Scalars.RELU, 0);
-		assertBulkMatchesScalar(Scalars.RELU6, 0);
+		assertBulkMatchesScalar(Piecewise.RELU, 0);
+		assertBulkMatchesScalar(Piecewise.RELU6, 0);
 	}
 
 	@Test
@@ -122,10 +122,10 @@ class VectorKernelsTests {
 			in[i] = -700.0 - i;
 		}
 		double[] out = new double[in.length];
-		long events = Scalars.SIGMOID.applyAll(in, out);
+		long events = Logistic.SIGMOID.applyAll(in, out);
 		for (int i = 0; i < in.length; i++) {
 			assertThat(Double.doubleToRawLongBits(out[i])).as("sigmoid(%s)", in[i])
-				.isEqualTo(Double.doubleToRawLongBits(Scalars.sigmoid(in[i])));
+				.isEqualTo(Double.doubleToRawLongBits(Logistic.sigmoid(in[i])));
 		}
 		assertThat(events).as("inputs below -709.78").isEqualTo(54);
 		assertThat(out[10]).as("sigmoid(-710) is subnormal, not flushed").isPositive().isLessThan(Double.MIN_NORMAL);
@@ -139,8 +139,8 @@ class VectorKernelsTests {
 			in[i] = (i % 4 == 0) ? random.nextDouble(-745.0, -30.0) : random.nextDouble(-40.0, 40.0);
 		}
 		double[] out = new double[in.length];
-		warmUp(Scalars.SIGMOID, Arrays.copyOf(in, 512), new double[512]);
-		Scalars.SIGMOID.applyAll(in, out);
+		warmUp(Logistic.SIGMOID, Arrays.copyOf(in, 512), new double[512]);
+		Logistic.SIGMOID.applyAll(in, out);
 		for (int i = 0; i < in.length; i++) {
 			double expected = Reference.round(Reference.sigmoid(Reference.ap(in[i])));
 			assertThat(Math.abs(out[i] - expected)).as("sigmoid(%s) = %s, expected %s", in[i], out[i], expected)
@@ -178,7 +178,7 @@ class VectorKernelsTests {
 			}
 		}
 		assertThat(events).isEqualTo(scalarEvents);
-		if (f != Scalars.RELU && f != Scalars.RELU6) {
+		if (f != Piecewise.RELU && f != Piecewise.RELU6) {
 			assertThat(scalarEvents).as("the inputs include events").isPositive();
 		}
 	}
