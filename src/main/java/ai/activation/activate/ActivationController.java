@@ -8,6 +8,7 @@ import ai.activation.catalog.Catalog;
 import ai.activation.engine.Mode;
 import ai.activation.engine.UnknownFunctionException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -37,6 +38,8 @@ class ActivationController {
 	 * @param function the function's name as given
 	 * @param request the request, with the function's parameters in the query and the
 	 * tensor in the body
+	 * @param response the response, which gets the call's overflow-avoidance count in
+	 * {@value TensorFormats#OVERFLOW_AVOIDED_HEADER} whatever the body's encoding
 	 * @return the result
 	 * @throws IOException if the body cannot be read
 	 * @throws HttpMediaTypeNotSupportedException if the request has no
@@ -45,9 +48,9 @@ class ActivationController {
 	@PostMapping(path = "/{function}",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	TensorAnswer activate(@PathVariable String function, HttpServletRequest request)
+	TensorAnswer activate(@PathVariable String function, HttpServletRequest request, HttpServletResponse response)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		return this.requests.answer(function, Mode.VALUE, request);
+		return withOverflowCount(this.requests.answer(function, Mode.VALUE, request), response);
 	}
 
 	/**
@@ -56,6 +59,8 @@ class ActivationController {
 	 * @param function the function's name as given
 	 * @param request the request, with the function's parameters in the query and
 	 * {@code {"values": X, "grad": G}} (or X then G, binary) in the body
+	 * @param response the response, which gets the call's overflow-avoidance count in
+	 * {@value TensorFormats#OVERFLOW_AVOIDED_HEADER}
 	 * @return the product, with the shape of X
 	 * @throws IOException if the body cannot be read
 	 * @throws HttpMediaTypeNotSupportedException if the request has no
@@ -64,9 +69,14 @@ class ActivationController {
 	@PostMapping(path = "/{function}/gradient",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	TensorAnswer gradient(@PathVariable String function, HttpServletRequest request)
+	TensorAnswer gradient(@PathVariable String function, HttpServletRequest request, HttpServletResponse response)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		return this.requests.answer(function, Mode.GRADIENT, request);
+		return withOverflowCount(this.requests.answer(function, Mode.GRADIENT, request), response);
+	}
+
+	private static TensorAnswer withOverflowCount(TensorAnswer answer, HttpServletResponse response) {
+		response.setHeader(TensorFormats.OVERFLOW_AVOIDED_HEADER, Long.toString(answer.result().overflowAvoided()));
+		return answer;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

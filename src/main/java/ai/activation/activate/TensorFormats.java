@@ -6,8 +6,9 @@ import java.util.List;
 import ai.activation.activate.TensorEncoding.Dtype;
 
 /**
- * The names of the binary tensor format for other features, such as the API
- * documentation, so that they say what the codec does rather than repeat it.
+ * The names of the binary tensor format and of the answer's headers for other features,
+ * such as the API documentation, so that they say what the codec does rather than repeat
+ * it.
  */
 public final class TensorFormats {
 
@@ -22,6 +23,14 @@ public final class TensorFormats {
 
 	/** The response header carrying the element type of a binary answer. */
 	public static final String DTYPE_HEADER = BinaryTensorCodec.DTYPE_HEADER;
+
+	/**
+	 * The response header of every successful call that carries the call's
+	 * {@link ai.activation.engine.ActivationResult#overflowAvoided()}: the count the
+	 * {@code activation.overflow.avoided} meter adds up, for this call alone. A header,
+	 * so that the JSON and binary bodies stay as they are.
+	 */
+	public static final String OVERFLOW_AVOIDED_HEADER = "Activation-Overflow-Avoided";
 
 	private TensorFormats() {
 	}

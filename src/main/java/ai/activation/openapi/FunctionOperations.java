@@ -261,9 +261,14 @@ final class FunctionOperations {
 					.addHeaderObject(TensorFormats.SHAPE_HEADER,
 							new Header().description("With a binary answer: its shape, e.g. `2,3`.")
 								.schema(Schemas.typed("string")))
-					.addHeaderObject(TensorFormats.DTYPE_HEADER,
-							new Header().description("With a binary answer: its element type.")
-								.schema(Schemas.typed("string")._enum(List.copyOf(TensorFormats.dtypes())))));
+					.addHeaderObject(TensorFormats.DTYPE_HEADER, new Header()
+						.description("With a binary answer: its element type.")
+						.schema(Schemas.typed("string")._enum(List.copyOf(TensorFormats.dtypes()))))
+					.addHeaderObject(TensorFormats.OVERFLOW_AVOIDED_HEADER, new Header().description(
+							"How many results of this call the textbook formula would have overflowed and the service "
+									+ "answered exactly instead: rows for the functions along an axis, elements for "
+									+ "the others.")
+						.schema(Schemas.typed("integer").minimum(BigDecimal.ZERO))));
 		responses.addApiResponse("400", Schemas.responseRef(Schemas.BAD_REQUEST));
 		responses.addApiResponse("401", Schemas.responseRef(Schemas.UNAUTHORIZED));
 		responses.addApiResponse("406", Schemas.responseRef(Schemas.NOT_ACCEPTABLE));

@@ -62,6 +62,31 @@ class ActivationMetricsIntegrationTests {
 	}
 
 	@Test
+	void eachSuccessfulCallCarriesItsOwnOverflowCountInAHeaderThatMatchesTheMeter() {
+		String overflow = "activation_overflow_avoided_total{function=\"softmax\"}";
+		double before = scrape(overflow);
+		HttpResponse<String> huge = this.api.post("/activate/softmax", "{\"values\": [1010, 1000, 990]}");
+		HttpTestClient.assertResult(huge);
+		assertThat(huge.headers().firstValue("Activation-Overflow-Avoided")).hasValue("1");
+		assertThat(scrape(overflow)).isEqualTo(before + 1);
+
+		HttpResponse<String> rows = this.api.post("/activate/sigmoid", "{\"values\": [[-800, 0], [-900, -1000]]}");
+		HttpTestClient.assertResult(rows);
+		assertThat(rows.headers().firstValue("Activation-Overflow-Avoided")).hasValue("3");
+
+		HttpResponse<String> small = this.api.post("/activate/softmax", "{\"values\": [1, 2, 3]}");
+		HttpTestClient.assertResult(small);
+		assertThat(small.headers().firstValue("Activation-Overflow-Avoided")).hasValue("0");
+	}
+
+	@Test
+	void aFailedCallCarriesNoOverflowCount() {
+		HttpResponse<String> refused = this.api.post("/activate/elu?alpha=x", "{\"values\": [1]}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Activation-Overflow-Avoided")).isEmpty();
+	}
+
+	@Test
 	void aCallWithoutOverflowRisksAddsNoEventButCountsItsValues() {
 		String overflow = "activation_overflow_avoided_total{function=\"relu\"}";
 		String valuesCount = "activation_values_count{function=\"relu\"}";

@@ -139,7 +139,7 @@ class OpenApiDocumentIntegrationTests {
 			assertThat(operation.getResponses().get("200").getContent()).as(function.canonicalName())
 				.containsOnlyKeys("application/json", "application/octet-stream");
 			assertThat(operation.getResponses().get("200").getHeaders()).as(function.canonicalName())
-				.containsOnlyKeys("Activation-Shape", "Activation-Dtype");
+				.containsOnlyKeys("Activation-Shape", "Activation-Dtype", "Activation-Overflow-Avoided");
 			assertThat(operation.getResponses()).as(function.canonicalName())
 				.containsKeys("400", "401", "406", "413", "415", "422", "503");
 			Map<String, io.swagger.v3.oas.models.parameters.Parameter> codec = new java.util.HashMap<>();
