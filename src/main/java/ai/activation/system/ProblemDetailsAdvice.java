@@ -1,8 +1,10 @@
 package ai.activation.system;
 
 import java.net.URI;
+import java.util.Optional;
 
 import ai.activation.activate.InvalidBodyException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -39,8 +42,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private final ProblemProperties properties;
 
-	ProblemDetailsAdvice(ProblemProperties properties) {
+	private final ErrorFormats formats;
+
+	ProblemDetailsAdvice(ProblemProperties properties, ErrorFormats formats) {
 		this.properties = properties;
+		this.formats = formats;
 	}
 
 	@Override
@@ -111,11 +117,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	/**
 	 * Resolves relative problem types against {@link ProblemProperties#typeBase()} and
 	 * marks every problem body as {@code application/problem+json}, whatever the
-	 * request's {@code Accept} header says.
+	 * request's {@code Accept} header says; a request whose protocol has an
+	 * {@link ErrorFormat} of its own gets that body instead, with the same status and
+	 * headers.
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
+		Optional<ErrorFormat> format = this.formats.of(servletRequest(request));
+		if (body instanceof ProblemDetail problem && format.isPresent()) {
+			HttpHeaders formatHeaders = new HttpHeaders();
+			formatHeaders.putAll(headers);
+			formatHeaders.setContentType(format.get().mediaType());
+			return new ResponseEntity<>(format.get().body(problem), formatHeaders, status);
+		}
 		if (body instanceof ProblemDetail problem) {
 			URI type = problem.getType();
 			if (type == null) {
@@ -130,6 +145,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return new ResponseEntity<>(body, problemHeaders, status);
 		}
 		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return (request instanceof NativeWebRequest web) ? web.getNativeRequest(HttpServletRequest.class) : null;
 	}
 
 }
