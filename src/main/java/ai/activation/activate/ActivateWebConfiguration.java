@@ -1,12 +1,10 @@
 package ai.activation.activate;
 
 import java.util.List;
-import java.util.function.LongConsumer;
 
-import ai.activation.limits.InFlightValues;
+import ai.activation.engine.ActivationEngine;
 import ai.activation.limits.LimitsProperties;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverters;
@@ -14,45 +12,33 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Plugs the {@code /activate} feature into Spring MVC: the tensor codecs ahead of
- * Jackson, held to the {@link LimitsProperties} and reserving room for values in the
- * {@link InFlightValues} budget, and the resolver of {@link FunctionCall} arguments.
+ * Plugs the {@code /activate} feature into Spring MVC: the writers of tensor answers
+ * ahead of Jackson, and the resolver of {@link FunctionCall} arguments for the endpoints
+ * that take a function and its parameters without a body.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitsProperties.class)
 class ActivateWebConfiguration implements WebMvcConfigurer {
 
-	private final ArgumentBinder binder;
+	private final ActivationEngine engine;
 
 	private final LimitsProperties limits;
 
-	private final LongConsumer reserve;
-
-	/**
-	 * Creates the configuration.
-	 * @param binder binds query parameters to a function's arguments
-	 * @param limits the request limits
-	 * @param inFlight the budget of values in flight; absent in a web slice test, where
-	 * nothing is reserved
-	 */
-	ActivateWebConfiguration(ArgumentBinder binder, LimitsProperties limits, ObjectProvider<InFlightValues> inFlight) {
-		this.binder = binder;
+	ActivateWebConfiguration(ActivationEngine engine, LimitsProperties limits) {
+		this.engine = engine;
 		this.limits = limits;
-		InFlightValues budget = inFlight.getIfAvailable();
-		this.reserve = (budget != null) ? budget::reserve : (values) -> {
-		};
 	}
 
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-		builder.addCustomConverter(TensorHttpMessageConverter.json(new JsonTensorReader(this.limits, this.reserve)));
-		builder.addCustomConverter(
-				TensorHttpMessageConverter.binary(new BinaryTensorCodec(this.limits.getMaxValues(), this.reserve)));
+		builder.addCustomConverter(TensorHttpMessageConverter.json());
+		builder.addCustomConverter(TensorHttpMessageConverter
+			.binary(new BinaryTensorCodec(this.limits.getMaxValues(), this.engine.reservation())));
 	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new FunctionCallArgumentResolver(this.binder));
+		resolvers.add(new FunctionCallArgumentResolver(this.engine));
 	}
 
 }

@@ -1,61 +1,72 @@
 package ai.activation.activate;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import ai.activation.catalog.Catalog;
-import ai.activation.kernel.Tensor;
-import ai.activation.metrics.ActivationMetrics;
+import ai.activation.engine.Mode;
+import ai.activation.engine.UnknownFunctionException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /activate/{function}} applies a function to the body's values;
- * {@code GET /activate} and {@code GET /activate/{function}} describe the catalog.
+ * {@code POST /activate/{function}} applies a function to the body's values, {@code POST
+ * /activate/{function}/gradient} takes its vector-Jacobian product; {@code GET /activate}
+ * and {@code GET /activate/{function}} describe the catalog.
  */
 @RestController
 @RequestMapping("/activate")
 class ActivationController {
 
-	private final RequestValidator validator;
+	private final TensorRequests requests;
 
-	private final ActivationService service;
-
-	private final ActivationMetrics metrics;
-
-	ActivationController(RequestValidator validator, ActivationService service, ActivationMetrics metrics) {
-		this.validator = validator;
-		this.service = service;
-		this.metrics = metrics;
+	ActivationController(TensorRequests requests) {
+		this.requests = requests;
 	}
 
 	/**
 	 * Applies a function.
-	 * @param call the function and its arguments, resolved from the path and query before
-	 * the body is read
-	 * @param values the tensor, or {@code null} for an empty body
+	 * @param function the function's name as given
+	 * @param request the request, with the function's parameters in the query and the
+	 * tensor in the body
 	 * @return the result
+	 * @throws IOException if the body cannot be read
+	 * @throws HttpMediaTypeNotSupportedException if the request has no
+	 * {@code Content-Type}
 	 */
 	@PostMapping(path = "/{function}",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
-	ActivationResult activate(FunctionCall call, @RequestBody(required = false) Tensor values) {
-		if (values == null) {
-			throw new InvalidBodyException(
-					"The request body is empty; send a JSON document such as {\"values\": [1.0, -2.0]}, or raw "
-							+ "little-endian values as application/octet-stream.",
-					"");
-		}
-		this.validator.validate(call, values);
-		ActivationResult result = this.service.apply(call.function(), call.arguments(), values);
-		this.metrics.recordResult(call.function(), values.values().length, result.overflowAvoided());
-		return result;
+	TensorAnswer activate(@PathVariable String function, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		return this.requests.answer(function, Mode.VALUE, request);
+	}
+
+	/**
+	 * Takes the vector-Jacobian product of a function: f′(x)·g element by element (g ones
+	 * when omitted), gᵀ·J along an axis.
+	 * @param function the function's name as given
+	 * @param request the request, with the function's parameters in the query and
+	 * {@code {"values": X, "grad": G}} (or X then G, binary) in the body
+	 * @return the product, with the shape of X
+	 * @throws IOException if the body cannot be read
+	 * @throws HttpMediaTypeNotSupportedException if the request has no
+	 * {@code Content-Type}
+	 */
+	@PostMapping(path = "/{function}/gradient",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE },
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE })
+	TensorAnswer gradient(@PathVariable String function, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		return this.requests.answer(function, Mode.GRADIENT, request);
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -10,6 +10,12 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 import ai.activation.activate.TensorEncoding.Dtype;
+import ai.activation.engine.ActivationResult;
+import ai.activation.engine.InvalidBodyException;
+import ai.activation.engine.ResultOutOfRangeException;
+import ai.activation.engine.TooManyValuesException;
+import ai.activation.engine.ValueBuffer;
+import ai.activation.engine.ValuesPointer;
 import ai.activation.kernel.Tensor;
 
 import org.springframework.http.HttpHeaders;
@@ -22,11 +28,12 @@ import org.springframework.http.HttpOutputMessage;
  * a response go in the {@value #SHAPE_HEADER} and {@value #DTYPE_HEADER} headers.
  *
  * <p>
- * Values are decoded in chunks of {@value #CHUNK_BYTES} bytes straight into the one
- * {@code double[]} of the tensor, which is allocated once its length is known and only
- * after it has been checked against the limit; the body is never held in memory as bytes.
- * Faults are {@link InvalidBodyException}s (pointer {@code ""} for the length, the
- * element's pointer for a non-finite value) or a {@link TooManyValuesException}.
+ * Values are decoded in chunks of {@value #CHUNK_BYTES} bytes straight into a
+ * {@link ValueBuffer}: one {@code double[]} allocated once its length is known and only
+ * after it has been checked against the limit, or blocks when it is not; the body is
+ * never held in memory as bytes. Faults are {@link InvalidBodyException}s (pointer
+ * {@code ""} for the length, the element's pointer for a non-finite value) or a
+ * {@link TooManyValuesException}.
  */
 final class BinaryTensorCodec {
 
@@ -38,9 +45,6 @@ final class BinaryTensorCodec {
 
 	/** The size of the buffer through which bodies are decoded and encoded. */
 	private static final int CHUNK_BYTES = 1 << 16;
-
-	/** The first capacity for a body of unknown length without a shape. */
-	private static final int INITIAL_CAPACITY = 1024;
 
 	private final int maxValues;
 
@@ -93,66 +97,137 @@ final class BinaryTensorCodec {
 						+ " (" + expected + " values of " + size + " bytes).", "");
 			}
 		}
-		else if (contentLength >= 0) {
-			if (contentLength == 0) {
-				throw emptyBody();
-			}
-			if (contentLength % size != 0) {
-				throw notWhole(contentLength, dtype);
-			}
-			expected = contentLength / size;
-			checkLimit(expected,
-					"the body of " + bytes(contentLength) + " holds " + expected + " " + dtype.label() + " values");
+		else {
+			expected = lengthOfVector(contentLength, dtype);
 		}
-		double[] values = decode(body, expected, encoding);
+		ValueBuffer buffer = buffer(dtype);
+		decode(body, expected, encoding, describe(encoding, expected), buffer);
+		double[] values = buffer.take();
 		int[] shape = (encoding.shape() != null) ? encoding.shape().clone() : new int[] { values.length };
-		checkFinite(values, shape);
+		checkFinite(ValuesPointer.VALUES, values, shape);
 		return new Tensor(values, shape);
 	}
 
-	private double[] decode(InputStream body, long expected, TensorEncoding encoding) throws IOException {
+	/**
+	 * Reads the body of a gradient call: the input X, then the upstream gradient G, one
+	 * after the other in the same element type. {@code shape} describes X; G has the
+	 * shape of the function's output for X ({@link Layout#gradShape(int[])}). Without
+	 * {@code shape}, X is a vector of the length {@code n} for which n values and the
+	 * output's length for a vector of n fill the body
+	 * ({@link Layout#vectorLength(long)}).
+	 * @param body the body
+	 * @param contentLength its length in bytes, or {@code -1} if unknown
+	 * @param encoding the element type and the shape of X, if given
+	 * @param layout the lengths the function gives G
+	 * @return X and G
+	 * @throws InvalidBodyException if the length does not match, or a value is not finite
+	 * @throws TooManyValuesException if the body holds more values than the limit
+	 * @throws IOException if the body cannot be read
+	 */
+	Inputs readWithGrad(InputStream body, long contentLength, TensorEncoding encoding, Layout layout)
+			throws IOException {
 		Dtype dtype = encoding.dtype();
 		int size = dtype.size();
-		byte[] buffer = new byte[CHUNK_BYTES];
-		int capacity = (expected >= 0) ? (int) expected : INITIAL_CAPACITY;
-		this.reserve.accept(capacity);
-		double[] values = new double[capacity];
-		int count = 0;
+		ValueBuffer buffer = buffer(dtype);
+		int[] shape = encoding.shape();
+		if (shape != null) {
+			int[] gradShape = layout.gradShape(shape);
+			long valuesCount = encoding.count();
+			long gradCount = TensorEncoding.count(gradShape);
+			long expected = (valuesCount > Long.MAX_VALUE - gradCount) ? Long.MAX_VALUE : valuesCount + gradCount;
+			String what = "shape " + join(shape) + " of " + dtype.label() + " values and its grad of shape "
+					+ join(gradShape);
+			checkLimit(expected, what + " have " + expected + " elements");
+			if (contentLength >= 0 && contentLength != expected * size) {
+				throw new InvalidBodyException(
+						"The body has " + bytes(contentLength) + ", but " + what + " need " + bytes(expected * size)
+								+ " (" + valuesCount + " + " + gradCount + " values of " + size + " bytes).",
+						"");
+			}
+			decode(body, expected, encoding, what, buffer);
+			double[] all = buffer.take();
+			return split(all, shape.clone(), gradShape);
+		}
+		long expected = lengthOfVector(contentLength, dtype);
+		decode(body, expected, encoding, describe(encoding, expected), buffer);
+		double[] all = buffer.take();
+		int n = layout.vectorLength(all.length);
+		if (n < 0) {
+			throw new InvalidBodyException("The body holds " + all.length + " " + dtype.label()
+					+ " values, which are no vector followed by its grad (as long as the output for that vector); "
+					+ "give the vector's length in 'shape'.", "");
+		}
+		return split(all, new int[] { n }, layout.gradShape(new int[] { n }));
+	}
+
+	private Inputs split(double[] all, int[] shape, int[] gradShape) {
+		int n = (int) TensorEncoding.count(shape);
+		this.reserve.accept(all.length);
+		double[] values = Arrays.copyOfRange(all, 0, n);
+		double[] grad = Arrays.copyOfRange(all, n, all.length);
+		checkFinite(ValuesPointer.VALUES, values, shape);
+		checkFinite(ValuesPointer.GRAD, grad, gradShape);
+		return new Inputs(new Tensor(values, shape), new Tensor(grad, gradShape));
+	}
+
+	/**
+	 * Returns the number of values of a body without {@code shape}, or {@code -1} if its
+	 * length is not known.
+	 */
+	private long lengthOfVector(long contentLength, Dtype dtype) {
+		if (contentLength < 0) {
+			return -1;
+		}
+		if (contentLength == 0) {
+			throw emptyBody();
+		}
+		if (contentLength % dtype.size() != 0) {
+			throw notWhole(contentLength, dtype);
+		}
+		long expected = contentLength / dtype.size();
+		checkLimit(expected,
+				"the body of " + bytes(contentLength) + " holds " + expected + " " + dtype.label() + " values");
+		return expected;
+	}
+
+	private ValueBuffer buffer(Dtype dtype) {
+		return new ValueBuffer(this.maxValues, this.reserve,
+				() -> new TooManyValuesException(this.maxValues,
+						"Too many values: the body holds more than " + this.maxValues + " " + dtype.label()
+								+ " values, more than the " + this.maxValues + " a request may hold."));
+	}
+
+	private static void decode(InputStream body, long expected, TensorEncoding encoding, String what,
+			ValueBuffer buffer) throws IOException {
+		Dtype dtype = encoding.dtype();
+		int size = dtype.size();
+		byte[] chunk = new byte[CHUNK_BYTES];
+		if (expected >= 0) {
+			buffer.expect(expected);
+		}
 		int filled = 0;
 		long total = 0;
 		int read;
-		while ((read = body.read(buffer, filled, buffer.length - filled)) >= 0) {
+		while ((read = body.read(chunk, filled, chunk.length - filled)) >= 0) {
 			filled += read;
 			total += read;
 			int whole = filled / size;
 			if (whole == 0) {
 				continue;
 			}
-			if (expected >= 0 && count + (long) whole > expected) {
-				throw new InvalidBodyException("The body is longer than the " + bytes(expected * size) + " that "
-						+ describe(encoding, expected) + " needs.", "");
+			if (expected >= 0 && buffer.count() + (long) whole > expected) {
+				throw new InvalidBodyException(
+						"The body is longer than the " + bytes(expected * size) + " that " + what + " needs.", "");
 			}
-			if (expected < 0) {
-				checkLimit(count + (long) whole,
-						"the body holds more than " + this.maxValues + " " + dtype.label() + " values");
-				if (count + whole > values.length) {
-					int grown = (int) Math.min(this.maxValues, Math.max(count + whole, 2L * values.length));
-					this.reserve.accept(grown - values.length);
-					values = Arrays.copyOf(values, grown);
-				}
-			}
-			ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, whole * size).order(ByteOrder.LITTLE_ENDIAN);
+			ByteBuffer bytes = ByteBuffer.wrap(chunk, 0, whole * size).order(ByteOrder.LITTLE_ENDIAN);
 			if (dtype == Dtype.FLOAT64) {
-				bytes.asDoubleBuffer().get(values, count, whole);
+				buffer.add(bytes.asDoubleBuffer());
 			}
 			else {
-				for (int i = 0; i < whole; i++) {
-					values[count + i] = bytes.getFloat(i * Float.BYTES);
-				}
+				buffer.add(bytes.asFloatBuffer());
 			}
-			count += whole;
 			int rest = filled - whole * size;
-			System.arraycopy(buffer, whole * size, buffer, 0, rest);
+			System.arraycopy(chunk, whole * size, chunk, 0, rest);
 			filled = rest;
 		}
 		if (total == 0 && encoding.shape() == null) {
@@ -161,11 +236,30 @@ final class BinaryTensorCodec {
 		if (filled != 0 && encoding.shape() == null) {
 			throw notWhole(total, dtype);
 		}
-		if (expected >= 0 && (count != expected || filled != 0)) {
-			throw new InvalidBodyException("The body has " + bytes(total) + ", but " + describe(encoding, expected)
-					+ " needs " + bytes(expected * size) + ".", "");
+		if (expected >= 0 && (buffer.count() != expected || filled != 0)) {
+			throw new InvalidBodyException(
+					"The body has " + bytes(total) + ", but " + what + " needs " + bytes(expected * size) + ".", "");
 		}
-		return (count == values.length) ? values : Arrays.copyOf(values, count);
+	}
+
+	/** The lengths a function gives the upstream gradient of a gradient call. */
+	interface Layout {
+
+		/**
+		 * Returns the shape of G for X of the given shape.
+		 * @param shape X's dimensions
+		 * @return G's dimensions
+		 */
+		int[] gradShape(int[] shape);
+
+		/**
+		 * Returns the length of a vector X that, followed by its G, makes {@code total}
+		 * values.
+		 * @param total the values of X and G together
+		 * @return X's length, or {@code -1} if none fits
+		 */
+		int vectorLength(long total);
+
 	}
 
 	private void checkLimit(long count, String what) {
@@ -175,11 +269,11 @@ final class BinaryTensorCodec {
 		}
 	}
 
-	private static void checkFinite(double[] values, int[] shape) {
+	private static void checkFinite(String member, double[] values, int[] shape) {
 		for (int i = 0; i < values.length; i++) {
 			double value = values[i];
 			if (!Double.isFinite(value)) {
-				String pointer = ValuesPointer.of(i, shape);
+				String pointer = ValuesPointer.of(member, i, shape);
 				throw new InvalidBodyException(
 						"The element at " + pointer + " is " + value + "; every value must be a finite number.",
 						pointer);

@@ -7,6 +7,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
+import ai.activation.engine.ActivationResult;
 import ai.activation.kernel.Tensor;
 
 /**

@@ -1,9 +1,7 @@
 package ai.activation.activate;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -15,13 +13,17 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
+import ai.activation.engine.InvalidBodyException;
+import ai.activation.engine.TooManyValuesException;
+import ai.activation.engine.ValueBuffer;
+import ai.activation.engine.ValuesPointer;
 import ai.activation.kernel.Tensor;
 import ai.activation.limits.LimitsProperties;
 
 /**
- * Reads {@code {"values": X}} straight into a primitive {@code double[]} and a shape,
- * streaming: no boxed numbers, no JSON tree. Every fault is an
- * {@link InvalidBodyException} with a JSON Pointer.
+ * Reads {@code {"values": X}}, or for a gradient call {@code {"values": X, "grad": G}},
+ * straight into primitive {@code double[]}s and shapes, streaming: no boxed numbers, no
+ * JSON tree. Every fault is an {@link InvalidBodyException} with a JSON Pointer.
  *
  * <p>
  * X is a non-empty array of numbers, or a rectangular nested array of rank up to
@@ -34,25 +36,12 @@ import ai.activation.limits.LimitsProperties;
  *
  * <p>
  * Held to the {@link LimitsProperties}: more than {@code max-values} values is a
- * {@link TooManyValuesException} as soon as the first one too many is read, and the
- * parser's {@link StreamReadConstraints} bound nesting depth, number length and document
- * length. Before it allocates room for more values it reserves that room, through a
- * callback that may refuse by throwing.
+ * {@link TooManyValuesException} as soon as the first one too many is read (X and G
+ * together), and the parser's {@link StreamReadConstraints} bound nesting depth, number
+ * length and document length. Values are gathered in a {@link ValueBuffer}, which
+ * reserves room before it allocates it, through a callback that may refuse by throwing.
  */
 final class JsonTensorReader {
-
-	/** The default deepest nesting of {@code values}; the configured one may differ. */
-	static final int MAX_RANK = LimitsProperties.DEFAULT_MAX_RANK;
-
-	/** The first capacity for values: small requests stay small. */
-	private static final int FIRST_BLOCK = 64;
-
-	/**
-	 * The size of the blocks large requests are gathered in (128 KiB), then copied once
-	 * into the tensor: about 2× its {@code double[]} is allocated, where growing one
-	 * array by 1.5× allocates about 4×.
-	 */
-	private static final int BLOCK = 1 << 14;
 
 	private static final Pattern SOURCE_REFERENCE = Pattern
 		.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?|\\s*\\[Source:[^\\]]*\\]");
@@ -89,13 +78,30 @@ final class JsonTensorReader {
 
 	/**
 	 * Reads one request body.
-	 * @param body the body, UTF-8 JSON
+	 * @param body the body, UTF-8 JSON, {@code {"values": X}}
 	 * @return the tensor
 	 * @throws InvalidBodyException if the body is not a valid request
 	 * @throws TooManyValuesException if it holds more than {@code max-values} values
 	 */
 	Tensor read(InputStream body) {
-		Reader reader = new Reader(this.maxRank, this.maxValues, this.reserve);
+		return read(body, false).values();
+	}
+
+	/**
+	 * Reads one request body of a gradient call.
+	 * @param body the body, UTF-8 JSON, {@code {"values": X}} or {@code {"values": X,
+	 * "grad": G}}
+	 * @return the tensors; the gradient {@code null} when not given
+	 * @throws InvalidBodyException if the body is not a valid request
+	 * @throws TooManyValuesException if X and G together hold more than
+	 * {@code max-values} values
+	 */
+	Inputs readWithGrad(InputStream body) {
+		return read(body, true);
+	}
+
+	private Inputs read(InputStream body, boolean gradAllowed) {
+		Reader reader = new Reader(this.maxRank, this.maxValues, this.reserve, gradAllowed);
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), body)) {
 			return reader.document(parser);
 		}
@@ -123,39 +129,34 @@ final class JsonTensorReader {
 
 		private final int maxRank;
 
-		private final int maxValues;
+		private final boolean gradAllowed;
 
-		private final LongConsumer reserve;
+		private final ValueBuffer buffer;
 
 		private final int[] index;
 
 		private final int[] shape;
 
+		/** The member being read, {@code values} or {@code grad}. */
+		private String member = ValuesPointer.VALUES;
+
 		private int depth = -1;
 
 		private int rank = -1;
 
-		/** The blocks filled so far, each {@link #BLOCK} values. */
-		private final List<double[]> blocks = new ArrayList<>();
-
-		/**
-		 * The block being filled: grows by doubling up to {@link #BLOCK}, then a new one.
-		 */
-		private double[] block = new double[0];
-
-		private int fill;
-
-		private int count;
-
-		Reader(int maxRank, int maxValues, LongConsumer reserve) {
+		Reader(int maxRank, int maxValues, LongConsumer reserve, boolean gradAllowed) {
 			this.maxRank = maxRank;
-			this.maxValues = maxValues;
-			this.reserve = reserve;
+			this.gradAllowed = gradAllowed;
+			this.buffer = new ValueBuffer(maxValues, reserve,
+					() -> new TooManyValuesException(maxValues,
+							(gradAllowed ? "'values' and 'grad' hold" : "'values' holds") + " more than the "
+									+ maxValues
+									+ " values the service takes in one request; send them in several requests."));
 			this.index = new int[maxRank + 1];
 			this.shape = new int[maxRank];
 		}
 
-		Tensor document(JsonParser parser) {
+		Inputs document(JsonParser parser) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
 				throw new InvalidBodyException("The request body is empty; send a JSON object {\"values\": [...]}.",
@@ -166,18 +167,29 @@ final class JsonTensorReader {
 						"The request body must be a JSON object {\"values\": [...]}, not " + describe(token) + ".", "");
 			}
 			Tensor tensor = null;
+			Tensor grad = null;
 			while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
 				String name = parser.currentName();
-				if (!"values".equals(name)) {
+				boolean isValues = ValuesPointer.VALUES.equals(name);
+				if (!isValues && !(this.gradAllowed && ValuesPointer.GRAD.equals(name))) {
 					throw new InvalidBodyException(
-							"Unknown field '" + name + "'; the body has the single field 'values'.",
+							"Unknown field '" + name + "'; the body has "
+									+ (this.gradAllowed ? "the field 'values' and, optionally, 'grad'."
+											: "the single field 'values'."),
 							"/" + name.replace("~", "~0").replace("/", "~1"));
 				}
-				if (tensor != null) {
-					throw new InvalidBodyException("The field 'values' is given twice.", "/values");
+				if ((isValues ? tensor : grad) != null) {
+					throw new InvalidBodyException("The field '" + name + "' is given twice.", "/" + name);
 				}
 				parser.nextToken();
-				tensor = values(parser);
+				this.member = name;
+				if (isValues) {
+					tensor = tensor(parser);
+				}
+				else {
+					grad = tensor(parser);
+				}
+				this.member = ValuesPointer.VALUES;
 			}
 			if (tensor == null) {
 				throw new InvalidBodyException("The field 'values' is missing; send {\"values\": [...]}.", "/values");
@@ -185,14 +197,18 @@ final class JsonTensorReader {
 			if (parser.nextToken() != null) {
 				throw new InvalidBodyException("Unexpected content after the end of the JSON document.", "");
 			}
-			return tensor;
+			return new Inputs(tensor, grad);
 		}
 
-		private Tensor values(JsonParser parser) {
+		private Tensor tensor(JsonParser parser) {
 			if (parser.currentToken() != JsonToken.START_ARRAY) {
-				throw new InvalidBodyException("'values' must be an array of numbers or a nested array of numbers, not "
-						+ describe(parser.currentToken()) + ".", "/values");
+				throw new InvalidBodyException(
+						"'" + this.member + "' must be an array of numbers or a nested array of numbers, not "
+								+ describe(parser.currentToken()) + ".",
+						"/" + this.member);
 			}
+			this.depth = -1;
+			this.rank = -1;
 			Arrays.fill(this.shape, -1);
 			this.depth = 0;
 			this.index[0] = 0;
@@ -213,13 +229,14 @@ final class JsonTensorReader {
 				}
 			}
 			int[] dims = Arrays.copyOf(this.shape, this.rank);
-			return new Tensor(gather(), dims);
+			return new Tensor(this.buffer.take(), dims);
 		}
 
 		private void startArray() {
 			int arrayDepth = this.depth + 2;
 			if (arrayDepth > this.maxRank) {
-				throw new InvalidBodyException("'values' is nested deeper than the maximum rank " + this.maxRank + ".",
+				throw new InvalidBodyException(
+						"'" + this.member + "' is nested deeper than the maximum rank " + this.maxRank + ".",
 						pointer());
 			}
 			if (this.rank != -1 && arrayDepth > this.rank) {
@@ -235,7 +252,8 @@ final class JsonTensorReader {
 		private void endArray() {
 			int length = this.index[this.depth];
 			if (length == 0) {
-				throw new InvalidBodyException("Empty array; every array in 'values' needs at least one element.",
+				throw new InvalidBodyException(
+						"Empty array; every array in '" + this.member + "' needs at least one element.",
 						pointer(this.depth));
 			}
 			if (this.shape[this.depth] == -1) {
@@ -269,53 +287,8 @@ final class JsonTensorReader {
 			if (value == 0 && token == JsonToken.VALUE_NUMBER_INT && parser.getText().startsWith("-")) {
 				value = -0.0;
 			}
-			if (this.fill == this.block.length) {
-				nextBlock();
-			}
-			this.block[this.fill++] = value;
-			this.count++;
+			this.buffer.add(value);
 			this.index[this.depth]++;
-		}
-
-		/**
-		 * Makes room for more values, never beyond {@code max-values} in all, reserving
-		 * it before it is allocated: the first block grows by doubling up to
-		 * {@link #BLOCK}, then full blocks are kept and a new one started.
-		 */
-		private void nextBlock() {
-			if (this.count >= this.maxValues) {
-				throw new TooManyValuesException(this.maxValues, "'values' holds more than the " + this.maxValues
-						+ " values the service takes in one request; send them in several requests.");
-			}
-			long room = (long) this.maxValues - this.count;
-			if (this.block.length < BLOCK) {
-				int length = (int) Math.min(Math.max(FIRST_BLOCK, 2L * this.block.length),
-						Math.min(BLOCK, this.fill + room));
-				this.reserve.accept(length - this.block.length);
-				this.block = Arrays.copyOf(this.block, length);
-			}
-			else {
-				this.blocks.add(this.block);
-				int length = (int) Math.min(BLOCK, room);
-				this.reserve.accept(length);
-				this.block = new double[length];
-				this.fill = 0;
-			}
-		}
-
-		/** Copies the blocks into one array of the exact length. */
-		private double[] gather() {
-			if (this.blocks.isEmpty() && this.fill == this.block.length) {
-				return this.block;
-			}
-			double[] values = new double[this.count];
-			int at = 0;
-			for (double[] full : this.blocks) {
-				System.arraycopy(full, 0, values, at, full.length);
-				at += full.length;
-			}
-			System.arraycopy(this.block, 0, values, at, this.fill);
-			return values;
 		}
 
 		private void checkLength() {
@@ -328,23 +301,12 @@ final class JsonTensorReader {
 
 		/** Returns the pointer of the element being read. */
 		String pointer() {
-			if (this.depth < 0) {
-				return "";
-			}
-			StringBuilder pointer = new StringBuilder("/values");
-			for (int d = 0; d <= this.depth; d++) {
-				pointer.append('/').append(this.index[d]);
-			}
-			return pointer.toString();
+			return (this.depth < 0) ? "" : pointer(this.depth + 1);
 		}
 
 		/** Returns the pointer of the array open at {@code arrayDepth}. */
 		private String pointer(int arrayDepth) {
-			StringBuilder pointer = new StringBuilder("/values");
-			for (int d = 0; d < arrayDepth; d++) {
-				pointer.append('/').append(this.index[d]);
-			}
-			return pointer.toString();
+			return ValuesPointer.of(this.member, this.index, arrayDepth);
 		}
 
 	}

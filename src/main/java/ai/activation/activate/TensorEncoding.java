@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
+import ai.activation.engine.InvalidParameterException;
+import ai.activation.engine.ParameterText;
 
 /**
  * The codec parameters of a call, {@code dtype} and {@code shape}: how an
@@ -32,40 +32,31 @@ record TensorEncoding(Dtype dtype, int[] shape) {
 	/** The encoding when no codec parameter is given: float64, 1-D. */
 	static final TensorEncoding DEFAULT = new TensorEncoding(Dtype.FLOAT64, null);
 
-	/** The request attribute that holds the encoding of the current call. */
-	static final String ATTRIBUTE = TensorEncoding.class.getName();
-
 	private static final Pattern SHAPE_SYNTAX = Pattern.compile("\\d{1,10}(,\\d{1,10})*");
-
-	private static final String SHAPE_ALLOWED = "1 to " + JsonTensorReader.MAX_RANK
-			+ " positive integers separated by commas, e.g. 2,3";
-
-	private static final int MAX_ECHOED_LENGTH = 40;
 
 	/**
 	 * Reads the codec parameters from the query string.
 	 * @param query every query parameter by name, with all the values given for it
+	 * @param maxRank the highest rank a shape may have,
+	 * {@code activation.limits.max-rank}
 	 * @return the encoding, defaults filled in
 	 * @throws InvalidParameterException if {@code dtype} or {@code shape} is repeated,
 	 * malformed or out of range
 	 */
-	static TensorEncoding of(Map<String, String[]> query) {
+	static TensorEncoding of(Map<String, String[]> query, int maxRank) {
 		String dtype = single(query, DTYPE, Dtype.ALLOWED);
-		String shape = single(query, SHAPE, SHAPE_ALLOWED);
+		String shape = single(query, SHAPE, shapeAllowed(maxRank));
 		return new TensorEncoding((dtype != null) ? Dtype.parse(dtype) : Dtype.FLOAT64,
-				(shape != null) ? parseShape(shape) : null);
+				(shape != null) ? parseShape(shape, maxRank) : null);
 	}
 
 	/**
-	 * Returns the encoding that the current request's call resolved, or {@link #DEFAULT}
-	 * outside a request.
-	 * @return the encoding
+	 * Says what {@code shape} allows.
+	 * @param maxRank the highest rank
+	 * @return e.g. {@code 1 to 8 positive integers separated by commas, e.g. 2,3}
 	 */
-	static TensorEncoding current() {
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		Object encoding = (attributes != null) ? attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
-				: null;
-		return (encoding instanceof TensorEncoding tensorEncoding) ? tensorEncoding : DEFAULT;
+	static String shapeAllowed(int maxRank) {
+		return "1 to " + maxRank + " positive integers separated by commas, e.g. 2,3";
 	}
 
 	private static String single(Map<String, String[]> query, String name, String allowed) {
@@ -73,37 +64,30 @@ record TensorEncoding(Dtype dtype, int[] shape) {
 		if (given == null) {
 			return null;
 		}
-		if (given.length != 1) {
-			throw new InvalidParameterException(name, allowed,
-					"Parameter '" + name + "' is given " + given.length + " times; give it once.");
-		}
+		ParameterText.requireOnce(name, given.length, allowed);
 		return given[0];
 	}
 
-	private static int[] parseShape(String raw) {
+	private static int[] parseShape(String raw, int maxRank) {
 		String text = raw.replace(" ", "");
 		if (!SHAPE_SYNTAX.matcher(text).matches()) {
-			throw invalidShape("must be " + SHAPE_ALLOWED, raw);
+			throw invalidShape("must be " + shapeAllowed(maxRank), raw, maxRank);
 		}
 		int[] shape = Arrays.stream(text.split(",")).mapToLong(Long::parseLong).mapToInt((d) -> {
 			if (d < 1 || d > Integer.MAX_VALUE) {
-				throw invalidShape("must have dimensions from 1 to " + Integer.MAX_VALUE, raw);
+				throw invalidShape("must have dimensions from 1 to " + Integer.MAX_VALUE, raw, maxRank);
 			}
 			return (int) d;
 		}).toArray();
-		if (shape.length > JsonTensorReader.MAX_RANK) {
-			throw invalidShape("must have at most " + JsonTensorReader.MAX_RANK + " dimensions", raw);
+		if (shape.length > maxRank) {
+			throw invalidShape("must have at most " + maxRank + " dimensions", raw, maxRank);
 		}
 		return shape;
 	}
 
-	private static InvalidParameterException invalidShape(String rule, String raw) {
-		return new InvalidParameterException(SHAPE, SHAPE_ALLOWED,
-				"Parameter 'shape' " + rule + ", but was '" + echo(raw) + "'.");
-	}
-
-	private static String echo(String raw) {
-		return (raw.length() > MAX_ECHOED_LENGTH) ? raw.substring(0, MAX_ECHOED_LENGTH) + "..." : raw;
+	private static InvalidParameterException invalidShape(String rule, String raw, int maxRank) {
+		return new InvalidParameterException(SHAPE, shapeAllowed(maxRank),
+				"Parameter 'shape' " + rule + ", but was '" + ParameterText.echo(raw) + "'.");
 	}
 
 	/**
@@ -112,8 +96,18 @@ record TensorEncoding(Dtype dtype, int[] shape) {
 	 * @return the product of the dimensions, at most {@link Long#MAX_VALUE}
 	 */
 	long count() {
+		return count(this.shape);
+	}
+
+	/**
+	 * Returns the number of elements a shape describes, saturating rather than
+	 * overflowing.
+	 * @param shape the dimensions
+	 * @return the product of the dimensions, at most {@link Long#MAX_VALUE}
+	 */
+	static long count(int[] shape) {
 		long count = 1;
-		for (int dimension : this.shape) {
+		for (int dimension : shape) {
 			count = (count > Long.MAX_VALUE / dimension) ? Long.MAX_VALUE : count * dimension;
 		}
 		return count;
@@ -178,7 +172,7 @@ record TensorEncoding(Dtype dtype, int[] shape) {
 				}
 			}
 			throw new InvalidParameterException(DTYPE, ALLOWED,
-					"Parameter 'dtype' must be float64 or float32, but was '" + echo(raw) + "'.");
+					"Parameter 'dtype' must be float64 or float32, but was '" + ParameterText.echo(raw) + "'.");
 		}
 
 	}

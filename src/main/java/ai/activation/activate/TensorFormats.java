@@ -23,9 +23,6 @@ public final class TensorFormats {
 	/** The response header carrying the element type of a binary answer. */
 	public static final String DTYPE_HEADER = BinaryTensorCodec.DTYPE_HEADER;
 
-	/** The highest rank a tensor may have by default. */
-	public static final int MAX_RANK = JsonTensorReader.MAX_RANK;
-
 	private TensorFormats() {
 	}
 

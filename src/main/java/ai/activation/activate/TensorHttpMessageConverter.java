@@ -2,93 +2,70 @@ package ai.activation.activate;
 
 import java.io.IOException;
 
-import ai.activation.kernel.Tensor;
-
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * Reads request bodies into a {@link Tensor} and writes an {@link ActivationResult}, in
- * one media type, through a streaming codec: no Jackson tree, no boxed numbers. One
- * instance per media type, so that another encoding is one more registration in
- * {@link ActivateWebConfiguration}.
+ * Writes a {@link TensorAnswer} in one media type, through a streaming codec: no Jackson
+ * tree, no boxed numbers. One instance per media type, so that another encoding is one
+ * more registration in {@link ActivateWebConfiguration}. Bodies are read by
+ * {@link TensorRequests}, which knows the call they belong to.
  */
-final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Object> {
-
-	private final BodyReader reader;
+final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<TensorAnswer> {
 
 	private final BodyWriter writer;
 
 	/**
 	 * Creates a converter.
-	 * @param mediaType the one media type it reads and writes
-	 * @param reader reads a tensor from a request body
-	 * @param writer writes a result to a response body
+	 * @param mediaType the one media type it writes
+	 * @param writer writes an answer to a response body
 	 */
-	TensorHttpMessageConverter(MediaType mediaType, BodyReader reader, BodyWriter writer) {
+	TensorHttpMessageConverter(MediaType mediaType, BodyWriter writer) {
 		super(mediaType);
-		this.reader = reader;
 		this.writer = writer;
 	}
 
 	/**
 	 * Creates the converter for {@code application/json}.
-	 * @param reader the reader, configured with the request limits
 	 * @return the converter
 	 */
-	static TensorHttpMessageConverter json(JsonTensorReader reader) {
-		return new TensorHttpMessageConverter(MediaType.APPLICATION_JSON, (input) -> reader.read(input.getBody()),
-				(result, output) -> JsonResultWriter.write(result, output.getBody()));
+	static TensorHttpMessageConverter json() {
+		return new TensorHttpMessageConverter(MediaType.APPLICATION_JSON,
+				(answer, output) -> JsonResultWriter.write(answer.result(), output.getBody()));
 	}
 
 	/**
 	 * Creates the converter for {@code application/octet-stream}: raw little-endian
-	 * values laid out as the call's {@link TensorEncoding} says.
-	 * @param codec the codec, configured with the request limits
+	 * values in the element type the request asked for.
+	 * @param codec the codec
 	 * @return the converter
 	 */
 	static TensorHttpMessageConverter binary(BinaryTensorCodec codec) {
 		return new TensorHttpMessageConverter(MediaType.APPLICATION_OCTET_STREAM,
-				(input) -> codec.read(input.getBody(), input.getHeaders().getContentLength(), TensorEncoding.current()),
-				(result, output) -> codec.write(result, TensorEncoding.current(), output));
+				(answer, output) -> codec.write(answer.result(), new TensorEncoding(answer.dtype(), null), output));
 	}
 
 	@Override
 	protected boolean supports(Class<?> type) {
-		return Tensor.class == type || ActivationResult.class == type;
+		return TensorAnswer.class == type;
 	}
 
 	@Override
 	public boolean canRead(Class<?> type, MediaType mediaType) {
-		return Tensor.class == type && canRead(mediaType);
+		return false;
 	}
 
 	@Override
-	public boolean canWrite(Class<?> type, MediaType mediaType) {
-		return ActivationResult.class == type && canWrite(mediaType);
+	protected TensorAnswer readInternal(Class<? extends TensorAnswer> type, HttpInputMessage input) {
+		throw new HttpMessageNotReadableException("TensorAnswer is written, never read", input);
 	}
 
 	@Override
-	protected Object readInternal(Class<?> type, HttpInputMessage input) throws IOException {
-		return this.reader.read(input);
-	}
-
-	@Override
-	protected void writeInternal(Object result, HttpOutputMessage output) throws IOException {
-		this.writer.write((ActivationResult) result, output);
-	}
-
-	/**
-	 * Reads one request body; faults are {@link InvalidBodyException}s. The headers are
-	 * there for codecs that need them, e.g. the body's length.
-	 */
-	@FunctionalInterface
-	interface BodyReader {
-
-		Tensor read(HttpInputMessage input) throws IOException;
-
+	protected void writeInternal(TensorAnswer answer, HttpOutputMessage output) throws IOException {
+		this.writer.write(answer, output);
 	}
 
 	/**
@@ -98,7 +75,7 @@ final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Obje
 	@FunctionalInterface
 	interface BodyWriter {
 
-		void write(ActivationResult result, HttpOutputMessage output) throws IOException;
+		void write(TensorAnswer answer, HttpOutputMessage output) throws IOException;
 
 	}
 

@@ -14,15 +14,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts every {@code POST /activate/{function}} with the status it was answered with,
- * wherever the answer was decided: in the controller, in validation, or in a filter that
- * refused the request before Spring MVC saw it. It runs first so that it sees them all.
+ * Counts every {@code POST /activate/{function}} and {@code POST
+ * /activate/{function}/gradient} with the status it was answered with, wherever the
+ * answer was decided: in the controller, in validation, or in a filter that refused the
+ * request before Spring MVC saw it. It runs first so that it sees them all.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ActivationCallsFilter extends OncePerRequestFilter {
 
 	private static final String PREFIX = "/activate/";
+
+	private static final String GRADIENT = "/gradient";
 
 	private final ActivationMetrics metrics;
 
@@ -39,6 +42,7 @@ class ActivationCallsFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String name = functionName(request);
+		String mode = isGradient(request) ? ActivationMetrics.GRADIENT_MODE : ActivationMetrics.VALUE_MODE;
 		boolean completed = false;
 		try {
 			chain.doFilter(request, response);
@@ -46,21 +50,34 @@ class ActivationCallsFilter extends OncePerRequestFilter {
 		}
 		finally {
 			// An exception escaping the chain becomes a 500 further out.
-			this.metrics.recordCall(name, completed ? Outcome.of(response.getStatus()) : Outcome.SERVER_ERROR);
+			this.metrics.recordCall(name, mode, completed ? Outcome.of(response.getStatus()) : Outcome.SERVER_ERROR);
 		}
 	}
 
 	/**
-	 * The single path segment after {@code /activate/}, or {@code null} when the path is
-	 * not a call (the catalog, a plot, anything deeper).
+	 * The single path segment after {@code /activate/}, alone or followed by
+	 * {@code /gradient}, or {@code null} when the path is not a call (the catalog, a
+	 * plot, anything else).
 	 */
 	private static String functionName(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		if (!path.startsWith(PREFIX)) {
 			return null;
 		}
 		String name = path.substring(PREFIX.length());
+		if (name.endsWith(GRADIENT)) {
+			name = name.substring(0, name.length() - GRADIENT.length());
+		}
 		return (name.isEmpty() || name.indexOf('/') >= 0) ? null : name;
+	}
+
+	private static boolean isGradient(HttpServletRequest request) {
+		String path = path(request);
+		return path.startsWith(PREFIX) && path.substring(PREFIX.length()).endsWith(GRADIENT);
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 }

@@ -1,6 +1,8 @@
 package ai.activation.metrics;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +20,13 @@ import org.springframework.stereotype.Component;
  * number of time series stays bounded whatever callers send:
  * <ul>
  * <li>{@value #CALLS} — counter; tags {@code function} (canonical name, or
- * {@value #UNKNOWN_FUNCTION}) and {@code outcome} ({@link Outcome});</li>
+ * {@value #UNKNOWN_FUNCTION}), {@code mode} ({@value #VALUE_MODE} or
+ * {@value #GRADIENT_MODE}) and {@code outcome} ({@link Outcome});</li>
  * <li>{@value #OVERFLOW_AVOIDED} — counter of overflow-avoidance events (rows for the
- * softmax family, elements for elementwise functions); tag {@code function};</li>
- * <li>{@value #VALUES} — distribution summary of input values per successful request; tag
- * {@code function}.</li>
+ * softmax family, elements for elementwise functions); tags {@code function} and
+ * {@code mode};</li>
+ * <li>{@value #VALUES} — distribution summary of input values per successful request;
+ * tags {@code function} and {@code mode}.</li>
  * </ul>
  */
 @Component
@@ -40,48 +44,75 @@ public class ActivationMetrics {
 	/** The {@code function} tag of a call whose name is not in the catalog. */
 	public static final String UNKNOWN_FUNCTION = "unknown";
 
+	/** The {@code mode} tag of a call of the function's value. */
+	public static final String VALUE_MODE = "value";
+
+	/** The {@code mode} tag of a call of the function's gradient. */
+	public static final String GRADIENT_MODE = "gradient";
+
+	private static final List<String> MODES = List.of(VALUE_MODE, GRADIENT_MODE);
+
 	private final MeterRegistry registry;
 
 	/**
 	 * The meters of each function, registered on its first successful call and then
 	 * reused, so a call does not build and look up meter ids.
 	 */
-	private final Map<Activation, ResultMeters> results = new ConcurrentHashMap<>();
+	private final Map<String, Map<Activation, ResultMeters>> results = new HashMap<>();
 
-	/** The call counters by outcome, then by {@code function} tag, made on first use. */
-	private final Map<Outcome, Map<String, Counter>> calls = new EnumMap<>(Outcome.class);
+	/**
+	 * The call counters by mode, then by outcome, then by {@code function} tag, made on
+	 * first use.
+	 */
+	private final Map<String, Map<Outcome, Map<String, Counter>>> calls = new HashMap<>();
 
 	public ActivationMetrics(MeterRegistry registry) {
 		this.registry = registry;
-		for (Outcome outcome : Outcome.values()) {
-			this.calls.put(outcome, new ConcurrentHashMap<>());
+		for (String mode : MODES) {
+			this.results.put(mode, new ConcurrentHashMap<>());
+			Map<Outcome, Map<String, Counter>> byOutcome = new EnumMap<>(Outcome.class);
+			for (Outcome outcome : Outcome.values()) {
+				byOutcome.put(outcome, new ConcurrentHashMap<>());
+			}
+			this.calls.put(mode, byOutcome);
 		}
 	}
 
 	/**
 	 * Records what a successful call computed.
 	 * @param function the function
+	 * @param mode {@value #VALUE_MODE} or {@value #GRADIENT_MODE}
 	 * @param values the number of input values
 	 * @param overflowAvoided the overflow-avoidance events of the call
 	 */
-	public void recordResult(Activation function, long values, long overflowAvoided) {
-		ResultMeters meters = this.results.computeIfAbsent(function, this::resultMeters);
+	public void recordResult(Activation function, String mode, long values, long overflowAvoided) {
+		ResultMeters meters = modeMap(this.results, mode).computeIfAbsent(function, (f) -> resultMeters(f, mode));
 		meters.values().record(values);
 		if (overflowAvoided > 0) {
 			meters.overflow().increment(overflowAvoided);
 		}
 	}
 
-	private ResultMeters resultMeters(Activation function) {
+	private static <V> V modeMap(Map<String, V> byMode, String mode) {
+		V map = byMode.get(mode);
+		if (map == null) {
+			throw new IllegalArgumentException("Unknown mode '" + mode + "'; the modes are " + MODES);
+		}
+		return map;
+	}
+
+	private ResultMeters resultMeters(Activation function, String mode) {
 		String name = function.canonicalName();
 		DistributionSummary values = DistributionSummary.builder(VALUES)
 			.description("Input values per successful call")
 			.baseUnit("values")
 			.tag("function", name)
+			.tag("mode", mode)
 			.register(this.registry);
 		Counter overflow = Counter.builder(OVERFLOW_AVOIDED)
 			.description("Results the naive formula would have overflowed, answered exactly instead")
 			.tag("function", name)
+			.tag("mode", mode)
 			.register(this.registry);
 		return new ResultMeters(values, overflow);
 	}
@@ -89,14 +120,16 @@ public class ActivationMetrics {
 	/**
 	 * Counts one call.
 	 * @param requestedName the function name as it appeared in the path
+	 * @param mode {@value #VALUE_MODE} or {@value #GRADIENT_MODE}
 	 * @param outcome how the call ended
 	 */
-	void recordCall(String requestedName, Outcome outcome) {
-		this.calls.get(outcome)
+	void recordCall(String requestedName, String mode, Outcome outcome) {
+		modeMap(this.calls, mode).get(outcome)
 			.computeIfAbsent(tagFor(requestedName),
 					(function) -> Counter.builder(CALLS)
-						.description("Calls of POST /activate/{function}")
+						.description("Calls of POST /activate/{function} and POST /activate/{function}/gradient")
 						.tag("function", function)
+						.tag("mode", mode)
 						.tag("outcome", outcome.tag())
 						.register(this.registry))
 			.increment();

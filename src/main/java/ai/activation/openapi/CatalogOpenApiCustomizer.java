@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import ai.activation.catalog.Catalog;
+import ai.activation.limits.LimitsProperties;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -45,11 +46,14 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 
 	private final ObjectProvider<BuildProperties> build;
 
+	private final LimitsProperties limits;
+
 	CatalogOpenApiCustomizer(OpenApiProperties properties, FunctionExamples examples,
-			ObjectProvider<BuildProperties> build) {
+			ObjectProvider<BuildProperties> build, LimitsProperties limits) {
 		this.properties = properties;
 		this.examples = examples;
 		this.build = build;
+		this.limits = limits;
 	}
 
 	@Override
@@ -63,7 +67,7 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 		if (openApi.getComponents() == null) {
 			openApi.components(new Components());
 		}
-		Schemas.addTo(openApi.getComponents());
+		Schemas.addTo(openApi.getComponents(), this.limits);
 		Paths given = (openApi.getPaths() != null) ? openApi.getPaths() : new Paths();
 		Paths paths = new Paths();
 		PathItem list = given.remove(LIST_PATH);
@@ -79,7 +83,7 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 		}
 		Catalog.all()
 			.forEach((activation) -> paths.addPathItem(FunctionOperations.path(activation),
-					new PathItem().post(FunctionOperations.of(activation, this.examples.of(activation)))));
+					new PathItem().post(FunctionOperations.of(activation, this.examples.of(activation), this.limits))));
 		given.forEach(paths::addPathItem);
 		openApi.paths(paths);
 		removeUnreferencedSchemas(openApi);

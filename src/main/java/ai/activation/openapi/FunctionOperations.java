@@ -8,6 +8,7 @@ import ai.activation.activate.TensorFormats;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
+import ai.activation.limits.LimitsProperties;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -60,16 +61,17 @@ final class FunctionOperations {
 	 * Builds the operation of one function.
 	 * @param function the function
 	 * @param example its request example and the service's answer
+	 * @param limits the configured limits, which the texts state
 	 * @return the operation
 	 */
-	static Operation of(Activation function, FunctionExamples.Example example) {
+	static Operation of(Activation function, FunctionExamples.Example example, LimitsProperties limits) {
 		Operation operation = new Operation().operationId("activate_" + function.canonicalName())
 			.addTagsItem(function.alongAxis() ? ALONG_AXIS : ELEMENTWISE)
 			.summary(function.summary())
 			.description(description(function))
 			.requestBody(new RequestBody().required(true)
 				.description("The values: as JSON, a non-empty array of finite numbers or a rectangular nested array "
-						+ "of rank up to " + TensorFormats.MAX_RANK + "; or as `" + BINARY + "`, the raw "
+						+ "of rank up to " + limits.getMaxRank() + "; or as `" + BINARY + "`, the raw "
 						+ "little-endian values in row-major order, their type given by `"
 						+ TensorFormats.DTYPE_PARAMETER + "` and their shape by `" + TensorFormats.SHAPE_PARAMETER
 						+ "`.")
@@ -79,7 +81,7 @@ final class FunctionOperations {
 			.responses(responses(function, example));
 		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
 		operation.addParametersItem(dtypeParameter());
-		operation.addParametersItem(shapeParameter());
+		operation.addParametersItem(shapeParameter(limits));
 		return operation;
 	}
 
@@ -136,11 +138,11 @@ final class FunctionOperations {
 		return query;
 	}
 
-	private static QueryParameter shapeParameter() {
+	private static QueryParameter shapeParameter(LimitsProperties limits) {
 		QueryParameter query = new QueryParameter();
 		query.name(TensorFormats.SHAPE_PARAMETER)
 			.required(false)
-			.description("The shape of an `" + BINARY + "` body, comma-separated, rank 1 to " + TensorFormats.MAX_RANK
+			.description("The shape of an `" + BINARY + "` body, comma-separated, rank 1 to " + limits.getMaxRank()
 					+ ", e.g. `2,3`; without it the body is one vector. Refused with a JSON "
 					+ "body, whose nesting gives its shape.")
 			.schema(Schemas.typed("string").pattern("^[0-9]+(,[0-9]+)*$"));

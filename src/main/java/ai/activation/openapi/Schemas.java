@@ -1,13 +1,18 @@
 package ai.activation.openapi;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+
+import ai.activation.limits.LimitsProperties;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * The shared parts of the document: the schemas of the request, the response and the RFC
@@ -59,9 +64,10 @@ final class Schemas {
 	/**
 	 * Adds the shared schemas and responses.
 	 * @param components the document's components
+	 * @param limits the configured limits, which the texts state
 	 */
-	static void addTo(Components components) {
-		components.addSchemas(VALUES, values());
+	static void addTo(Components components, LimitsProperties limits) {
+		components.addSchemas(VALUES, values(limits));
 		components.addSchemas(REQUEST,
 				typed("object").description("The values to apply the function to.")
 					.addProperty("values", ref(VALUES))
@@ -78,7 +84,8 @@ final class Schemas {
 		components.addSchemas(PROBLEM, problem());
 		components.addResponses(BAD_REQUEST, problemResponse("The body or a query parameter is invalid: malformed "
 				+ "or truncated JSON, values missing or empty, a non-number, NaN, Infinity or a number beyond the "
-				+ "double range, ragged arrays, rank above 8, duplicate or unknown members; an unknown, malformed or "
+				+ "double range, ragged arrays, rank above " + limits.getMaxRank()
+				+ ", duplicate or unknown members; an unknown, malformed or "
 				+ "out-of-range parameter, an axis out of range. The detail says what is wrong; body faults carry a "
 				+ "JSON Pointer, parameter faults the parameter's name and what it allows."));
 		components.addResponses(UNKNOWN_FUNCTION,
@@ -89,9 +96,11 @@ final class Schemas {
 				"The Content-Type is missing, or neither application/json nor application/octet-stream."));
 		components.addResponses(UNAUTHORIZED, problemResponse("Only when API keys are configured "
 				+ "(activation.security.api-keys): the X-API-Key header is missing or holds no configured key."));
-		components.addResponses(TOO_LARGE, problemResponse("The body is larger than the service takes "
-				+ "(activation.limits.max-body-size, 64 MiB by default), or holds more values than one request may "
-				+ "(activation.limits.max-values, 4,194,304 by default)."));
+		components.addResponses(TOO_LARGE,
+				problemResponse("The body is larger than the service takes (activation.limits.max-body-size, "
+						+ bytes(limits.getMaxBodySize()) + "), or holds more values than one request may "
+						+ "(activation.limits.max-values, " + String.format(Locale.ROOT, "%,d", limits.getMaxValues())
+						+ ")."));
 		components.addResponses(OVERLOADED,
 				problemResponse("The values being computed at once have reached the "
 						+ "service's memory budget; try again after the Retry-After header's seconds.")
@@ -134,13 +143,24 @@ final class Schemas {
 		return schema;
 	}
 
-	private static Schema<?> values() {
+	private static String bytes(DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes % (1024 * 1024) == 0) {
+			return (bytes / (1024 * 1024)) + " MiB";
+		}
+		if (bytes % 1024 == 0) {
+			return (bytes / 1024) + " KiB";
+		}
+		return bytes + " bytes";
+	}
+
+	private static Schema<?> values(LimitsProperties limits) {
 		Schema<Object> element = new Schema<>();
 		element.oneOf(List.of(typed("number").format("double"), ref(VALUES)));
 		return typed("array").items(element)
 			.minItems(1)
 			.description("A non-empty array of finite numbers, or a rectangular nested array of them of rank up "
-					+ "to 8; results are nested like the input.");
+					+ "to " + limits.getMaxRank() + "; results are nested like the input.");
 	}
 
 	private static Schema<?> problem() {

@@ -1,27 +1,36 @@
 package ai.activation.plot;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import ai.activation.activate.InvalidParameterException;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
 import ai.activation.catalog.Kernel;
-import ai.activation.kernel.AxisFunction;
-import ai.activation.kernel.Lanes;
+import ai.activation.engine.InvalidParameterException;
+import ai.activation.kernel.Tensor;
 
 /**
- * Computes the curve of a function with the same kernels as {@code POST
- * /activate/{function}}, so a graph shows what the service answers.
+ * Computes the curve of a function, or of its derivative, with the same kernels as
+ * {@code POST /activate/{function}} and {@code POST /activate/{function}/gradient}, so a
+ * graph shows what the service answers.
  *
  * <p>
- * An elementwise function is plotted as {@code f(x)}. A function applied along an axis
- * maps a vector to a vector, so its graph is a slice: the first output for a two-element
- * input vector as x varies. The vector holds x at the start of each of the parts that the
- * function splits it into ({@link AxisFunction#lengthMultiple()}) and 0 elsewhere:
- * {@code [x, 0]} for the softmax family and sparsemax, which compare the two elements,
- * e.g. softmax([x, 0])[0] = σ(x); {@code [x, x]} for GLU, which gates the first half by
- * the second, so glu([x, x])[0] = x·σ(x). The vector has rank 1, so the axis parameter
- * must be -1 or 0.
+ * Each sample point is one input vector, as long as the kernel's
+ * {@link Kernel#sliceLength()}, and the curve is its first output: for an elementwise
+ * function the vector is {@code [x]} and the curve {@code f(x)}. A function applied along
+ * an axis maps a vector to a vector, so its graph is a slice: the vector holds x at the
+ * start of each of the parts that the function splits it into
+ * ({@link Kernel#lengthMultiple()}) and 0 elsewhere: {@code [x, 0]} for the softmax
+ * family and sparsemax, which compare the two elements, e.g. softmax([x, 0])[0] = σ(x);
+ * {@code [x, x]} for GLU, which gates the first half by the second, so glu([x, x])[0] =
+ * x·σ(x). The vector has rank 1, so the axis parameter must be -1 or 0.
+ *
+ * <p>
+ * The derivative is d/dx of the same curve: the vector-Jacobian product with the one-hot
+ * gradient on the first output gives the row ∂y₀/∂xⱼ of the Jacobian, and the slice's
+ * derivative is its sum over the positions that hold x (chain rule), e.g. σ′(x) for
+ * softmax([x, 0])[0] and σ(x) + xσ′(x) for glu([x, x])[0].
  */
 final class CurveSampler {
 
@@ -46,41 +55,66 @@ final class CurveSampler {
 	 * @throws InvalidParameterException if the axis does not exist in a vector
 	 */
 	static Curve sample(Activation function, Arguments arguments, PlotRange range, int samples) {
+		return sample(function, arguments, range, samples, false);
+	}
+
+	/**
+	 * Samples a function or its derivative.
+	 * @param function the function
+	 * @param arguments its validated arguments
+	 * @param range the x range
+	 * @param samples the number of sample points, at least 2
+	 * @param derivative {@code true} for the derivative of the curve
+	 * @return the curve; values beyond {@link #DRAWABLE} in magnitude, or not finite, are
+	 * NaN and counted
+	 * @throws InvalidParameterException if the axis does not exist in a vector
+	 */
+	static Curve sample(Activation function, Arguments arguments, PlotRange range, int samples, boolean derivative) {
 		double[] x = range.samples(samples);
+		Kernel kernel = function.bind(vectorAxis(arguments));
+		int parts = kernel.lengthMultiple();
+		int length = kernel.sliceLength();
+		String[] vector = new String[length];
+		Arrays.fill(vector, "0");
+		int[] positions = new int[parts];
+		double[] in = new double[samples * length];
+		for (int part = 0; part < parts; part++) {
+			int position = part * (length / parts);
+			positions[part] = position;
+			vector[position] = "x";
+			for (int i = 0; i < samples; i++) {
+				in[i * length + position] = x[i];
+			}
+		}
+		// One row per sample point, the function applied along each row.
+		Tensor rows = new Tensor(in, new int[] { samples, length });
+		int outputLength = kernel.outputShape(rows.shape())[1];
 		double[] y = new double[samples];
-		Kernel kernel = function.bind(arguments);
-		String label;
-		String slice = null;
-		if (kernel instanceof Kernel.Elementwise elementwise) {
-			elementwise.function().applyAll(x, y);
-			label = function.canonicalName() + "(x)";
+		if (derivative) {
+			double[] grad = new double[samples * outputLength];
+			for (int i = 0; i < samples; i++) {
+				grad[i * outputLength] = 1;
+			}
+			double[] row = new double[samples * length];
+			kernel.vjp(rows, grad, row);
+			for (int i = 0; i < samples; i++) {
+				double sum = 0;
+				for (int position : positions) {
+					sum += row[i * length + position];
+				}
+				y[i] = sum;
+			}
 		}
 		else {
-			Kernel.AlongAxis alongAxis = (Kernel.AlongAxis) kernel;
-			requireVectorAxis(alongAxis.axis());
-			AxisFunction axisFunction = alongAxis.function();
-			int parts = axisFunction.lengthMultiple();
-			int length = Math.max(2, parts);
-			String[] vector = new String[length];
-			Arrays.fill(vector, "0");
-			double[] in = new double[samples * length];
-			for (int part = 0; part < parts; part++) {
-				int position = part * (length / parts);
-				vector[position] = "x";
-				for (int i = 0; i < samples; i++) {
-					in[i * length + position] = x[i];
-				}
-			}
-			int outputLength = axisFunction.outputLength(length);
 			double[] out = new double[samples * outputLength];
-			// One row per sample point, the function applied along each row.
-			axisFunction.apply(in, Lanes.of(new int[] { samples, length }, 1), out);
+			kernel.value(rows, out);
 			for (int i = 0; i < samples; i++) {
 				y[i] = out[i * outputLength];
 			}
-			slice = "[" + String.join(", ", vector) + "]";
-			label = function.canonicalName() + "(" + slice + ")[0]";
 		}
+		String slice = (length > 1) ? "[" + String.join(", ", vector) + "]" : null;
+		String of = function.canonicalName() + ((slice != null) ? "(" + slice + ")[0]" : "(x)");
+		String label = derivative ? "d/dx " + of : of;
 		int omitted = 0;
 		for (int i = 0; i < samples; i++) {
 			if (!(Math.abs(y[i]) <= DRAWABLE)) {
@@ -91,12 +125,23 @@ final class CurveSampler {
 		return new Curve(x, y, omitted, label, slice);
 	}
 
-	private static void requireVectorAxis(int axis) {
+	/**
+	 * The arguments with the axis, if any, checked to be a vector's and counted from the
+	 * end, so that the kernel runs along the rows of the sample points.
+	 */
+	private static Arguments vectorAxis(Arguments arguments) {
+		if (!arguments.asMap().containsKey("axis")) {
+			return arguments;
+		}
+		int axis = arguments.axis();
 		if (axis != -1 && axis != 0) {
 			throw new InvalidParameterException("axis", "-1 or 0: a graph's input is a vector",
 					"A graph plots the function of a vector, which has the single axis -1 (or 0), but axis was " + axis
 							+ ".");
 		}
+		Map<String, Object> values = new LinkedHashMap<>(arguments.asMap());
+		values.put("axis", -1);
+		return new Arguments(values);
 	}
 
 }

@@ -55,14 +55,28 @@ class PlotController {
 					@Parameter(name = PlotRange.TO, in = ParameterIn.QUERY,
 							description = "The right end of the x range; 6 unless configured otherwise. "
 									+ "Both ends lie within ±1e6, and to - from within [1e-6, 1e6].",
-							schema = @Schema(type = "number", defaultValue = "6")) })
-	ResponseEntity<byte[]> plot(@ReservedQueryParameters({ PlotRange.FROM, PlotRange.TO }) FunctionCall call,
+							schema = @Schema(type = "number", defaultValue = "6")),
+					@Parameter(name = CurveKind.PARAMETER, in = ParameterIn.QUERY,
+							description = "What to draw: the function's value, its derivative d/dx (for a function "
+									+ "along an axis, of the plotted slice, through the gradient endpoint's "
+									+ "vector-Jacobian product), or both on the same axes.",
+							schema = @Schema(type = "string", allowableValues = { "value", "derivative", "both" },
+									defaultValue = "value")) })
+	ResponseEntity<byte[]> plot(
+			@ReservedQueryParameters({ PlotRange.FROM, PlotRange.TO, CurveKind.PARAMETER }) FunctionCall call,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		// The raw values: a bound List<String> would split "1,2" and drop an empty value.
 		PlotRange range = PlotRange.of(given(query.get(PlotRange.FROM)), given(query.get(PlotRange.TO)),
 				this.properties);
-		Curve curve = CurveSampler.sample(call.function(), call.arguments(), range, this.properties.samples());
-		byte[] svg = SvgChart.draw(call.function().canonicalName(), curve, captions(call, curve), range,
+		CurveKind kind = CurveKind.of(given(query.get(CurveKind.PARAMETER)));
+		List<Curve> curves = new ArrayList<>();
+		if (kind.value()) {
+			curves.add(CurveSampler.sample(call.function(), call.arguments(), range, this.properties.samples()));
+		}
+		if (kind.derivative()) {
+			curves.add(CurveSampler.sample(call.function(), call.arguments(), range, this.properties.samples(), true));
+		}
+		byte[] svg = SvgChart.draw(call.function().canonicalName(), curves, captions(call, curves), range,
 				this.properties.width(), this.properties.height());
 		return ResponseEntity.ok().contentType(SVG).body(svg);
 	}
@@ -75,7 +89,10 @@ class PlotController {
 	 * The lines under the plot: the parameters used, defaults included; for a function of
 	 * a vector, the slice plotted; the values left out, if any.
 	 */
-	private static List<String> captions(FunctionCall call, Curve curve) {
+	private static List<String> captions(FunctionCall call, List<Curve> curves) {
+		Curve curve = curves.get(0);
+		int omitted = curves.stream().mapToInt(Curve::omitted).sum();
+		int points = curves.size() * curve.x().length;
 		List<String> captions = new ArrayList<>();
 		Map<String, Object> arguments = call.arguments().asMap();
 		if (arguments.isEmpty()) {
@@ -89,8 +106,8 @@ class PlotController {
 		if (curve.slice() != null) {
 			captions.add("the first output for the input vector " + curve.slice() + " as x varies");
 		}
-		if (curve.omitted() > 0) {
-			captions.add(curve.omitted() + " of " + curve.x().length + " points left out: their values lie beyond ±"
+		if (omitted > 0) {
+			captions.add(omitted + " of " + points + " points left out: their values lie beyond ±"
 					+ String.format(Locale.ROOT, "%.2E", CurveSampler.DRAWABLE) + " or the range of a double");
 		}
 		return captions;

@@ -2,9 +2,8 @@ package ai.activation.plot;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Pattern;
-
-import ai.activation.activate.InvalidParameterException;
+import ai.activation.engine.InvalidParameterException;
+import ai.activation.engine.ParameterText;
 
 /**
  * The x range of a graph, from the {@code from} and {@code to} query parameters: plain
@@ -21,10 +20,6 @@ record PlotRange(double from, double to) {
 
 	/** The query parameter of the right end. */
 	static final String TO = "to";
-
-	private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
-
-	private static final int MAX_ECHOED_LENGTH = 40;
 
 	/** Numbers longer than this in plain notation are written in scientific notation. */
 	private static final int MAX_PLAIN_LENGTH = 20;
@@ -81,20 +76,18 @@ record PlotRange(double from, double to) {
 		if (given.isEmpty()) {
 			return fallback;
 		}
-		if (given.size() != 1) {
-			throw new InvalidParameterException(name, allowed(properties),
-					"Parameter '" + name + "' is given " + given.size() + " times; give it once.");
-		}
+		ParameterText.requireOnce(name, given.size(), allowed(properties));
 		String raw = given.get(0);
-		if (!DECIMAL.matcher(raw).matches()) {
-			throw new InvalidParameterException(name, allowed(properties), "Parameter '" + name
-					+ "' must be a finite plain decimal number such as -6 or 2.5e1, but was '" + echo(raw) + "'.");
+		if (!ParameterText.DECIMAL.matcher(raw).matches()) {
+			throw new InvalidParameterException(name, allowed(properties),
+					"Parameter '" + name + "' must be a finite plain decimal number such as -6 or 2.5e1, but was '"
+							+ ParameterText.echo(raw) + "'.");
 		}
 		double value = Double.parseDouble(raw);
 		if (!(Math.abs(value) <= properties.bound())) {
 			throw new InvalidParameterException(name, allowed(properties),
 					"Parameter '" + name + "' must lie in [" + plain(-properties.bound()) + ", "
-							+ plain(properties.bound()) + "], but was '" + echo(raw) + "'.");
+							+ plain(properties.bound()) + "], but was '" + ParameterText.echo(raw) + "'.");
 		}
 		return value;
 	}
@@ -107,10 +100,6 @@ record PlotRange(double from, double to) {
 	private static String plain(double value) {
 		String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 		return (plain.length() <= MAX_PLAIN_LENGTH) ? plain : Double.toString(value);
-	}
-
-	private static String echo(String raw) {
-		return (raw.length() > MAX_ECHOED_LENGTH) ? raw.substring(0, MAX_ECHOED_LENGTH) + "..." : raw;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,9 @@ final class SvgChart {
 	/** The colour of the lines at x = 0 and y = 0, drawn over the gridlines there. */
 	static final Color ZERO_LINE = new Color(0x60, 0x60, 0x60);
 
+	/** The colour of the second curve, e.g. the derivative beside the function. */
+	private static final Color SECOND_CURVE = new Color(0xd9, 0x5f, 0x0e);
+
 	private static final float CURVE_WIDTH = 2.0f;
 
 	private static final float GRID_WIDTH = 0.5f;
@@ -77,22 +81,45 @@ final class SvgChart {
 	 * @return the SVG document, UTF-8
 	 */
 	static byte[] draw(String title, Curve curve, List<String> captions, PlotRange range, int width, int height) {
-		XYSeries series = new XYSeries(curve.label(), false, true);
-		for (int i = 0; i < curve.x().length; i++) {
-			series.add(curve.x()[i], curve.y()[i]);
+		return draw(title, List.of(curve), captions, range, width, height);
+	}
+
+	/**
+	 * Draws one or two curves on the same axes: the first solid, the second dashed in a
+	 * second colour, with a legend naming them when there are two.
+	 * @param title the title, above the plot
+	 * @param curves the curves, sampled at the same points
+	 * @param captions the lines below the plot, top down
+	 * @param range the x range, drawn edge to edge
+	 * @param width the image width in pixels
+	 * @param height the image height in pixels
+	 * @return the SVG document, UTF-8
+	 */
+	static byte[] draw(String title, List<Curve> curves, List<String> captions, PlotRange range, int width,
+			int height) {
+		XYSeriesCollection dataset = new XYSeriesCollection();
+		for (Curve curve : curves) {
+			XYSeries series = new XYSeries(curve.label(), false, true);
+			for (int i = 0; i < curve.x().length; i++) {
+				series.add(curve.x()[i], curve.y()[i]);
+			}
+			dataset.addSeries(series);
 		}
 		NumberAxis xAxis = axis("x");
 		xAxis.setRange(range.from(), range.to());
-		NumberAxis yAxis = axis(curve.label());
-		double[] yRange = yRange(curve.y());
+		NumberAxis yAxis = axis((curves.size() == 1) ? curves.get(0).label() : "y");
+		double[] yRange = yRange(curves.stream().flatMapToDouble((curve) -> Arrays.stream(curve.y())).toArray());
 		yAxis.setRange(yRange[0], yRange[1]);
 
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
 		renderer.setDrawSeriesLineAsPath(true);
 		renderer.setSeriesPaint(0, CURVE);
 		renderer.setSeriesStroke(0, new BasicStroke(CURVE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+		renderer.setSeriesPaint(1, SECOND_CURVE);
+		renderer.setSeriesStroke(1, new BasicStroke(CURVE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+				new float[] { 6f, 4f }, 0f));
 
-		XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis, yAxis, renderer);
+		XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
 		plot.setBackgroundPaint(Color.WHITE);
 		BasicStroke grid = new BasicStroke(GRID_WIDTH);
 		plot.setDomainGridlinePaint(GRID);
@@ -104,7 +131,7 @@ final class SvgChart {
 		plot.setRangeZeroBaselineVisible(true);
 		plot.setRangeZeroBaselinePaint(ZERO_LINE);
 
-		JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+		JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, curves.size() > 1);
 		chart.setBackgroundPaint(Color.WHITE);
 		// JFreeChart stacks bottom subtitles from the image's edge inwards.
 		for (int i = captions.size() - 1; i >= 0; i--) {

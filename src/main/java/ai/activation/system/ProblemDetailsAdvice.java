@@ -3,7 +3,6 @@ package ai.activation.system;
 import java.net.URI;
 import java.util.Optional;
 
-import ai.activation.activate.InvalidBodyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,9 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every exception raised while handling a request into an RFC 9457
  * {@code application/problem+json} answer: Spring MVC's own (405, 406, 415, 404 for
- * unknown paths), the features' {@link org.springframework.web.ErrorResponse}s, body
- * errors with their JSON Pointer, and, as a last resort, anything unexpected as a 500
- * without internals.
+ * unknown paths), the features' {@link org.springframework.web.ErrorResponse}s, which
+ * carry their own problem (body errors with their JSON Pointer among them), and, as a
+ * last resort, anything unexpected as a 500 without internals.
  */
 @RestControllerAdvice
 @EnableConfigurationProperties(ProblemProperties.class)
@@ -53,16 +52,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
-		if (ex instanceof InvalidBodyException invalid) {
-			problem.setType(URI.create("invalid-body"));
-			problem.setTitle("Invalid request body");
-			problem.setDetail(invalid.getMessage());
-			problem.setProperty("pointer", invalid.getPointer());
-		}
-		else {
-			problem.setTitle("Unreadable request body");
-			problem.setDetail("The request body could not be read; send a JSON document {\"values\": [...]}.");
-		}
+		problem.setTitle("Unreadable request body");
+		problem.setDetail("The request body could not be read; send a JSON document {\"values\": [...]}.");
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
@@ -73,8 +64,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		// The management port's own 404s go through this advice too; the hint is for the
 		// API.
 		detail += ex.getRequestURL().startsWith("/actuator") ? "."
-				: "; the service answers POST /activate/{function}, GET /activate, GET /activate/{function} and "
-						+ "GET /activate/{function}/plot, all described at /swagger-ui.html.";
+				: "; the service answers POST /activate/{function}, POST /activate/{function}/gradient, "
+						+ "GET /activate, GET /activate/{function}, GET /activate/{function}/plot and the Open Inference "
+						+ "Protocol under /v2, all described at /swagger-ui.html.";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}

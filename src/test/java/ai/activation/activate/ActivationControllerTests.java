@@ -15,12 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The web slice of {@code /activate}: the controller, its converter and argument
- * resolver, and the problem answers, without a server.
+ * The web slice of {@code /activate}: the controller, its codec and converters, the
+ * engine, and the problem answers, without a server.
  */
 @WebMvcTest(ActivationController.class)
-@Import({ ArgumentBinder.class, RequestValidator.class, ActivationService.class, ActivationMetrics.class,
-		SimpleMeterRegistry.class })
+@Import({ TensorRequests.class, EngineTestConfiguration.class, ActivationMetrics.class, SimpleMeterRegistry.class })
 class ActivationControllerTests {
 
 	@Autowired

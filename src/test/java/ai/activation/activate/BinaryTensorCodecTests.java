@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 
+import ai.activation.engine.InvalidBodyException;
+import ai.activation.engine.TooManyValuesException;
 import ai.activation.catalog.Catalog;
 import ai.activation.catalog.Parameter;
 import ai.activation.kernel.Tensor;
@@ -43,8 +45,9 @@ class BinaryTensorCodecTests {
 			.isThrownBy(() -> codec.read(new ByteArrayInputStream(five), five.length, FLOAT64));
 		assertThatExceptionOfType(TooManyValuesException.class)
 			.isThrownBy(() -> codec.read(trickle(five, 3), -1, FLOAT64));
-		assertThatExceptionOfType(TooManyValuesException.class).isThrownBy(() -> codec
-			.read(new ByteArrayInputStream(new byte[0]), -1, TensorEncoding.of(Map.of("shape", new String[] { "5" }))));
+		assertThatExceptionOfType(TooManyValuesException.class)
+			.isThrownBy(() -> codec.read(new ByteArrayInputStream(new byte[0]), -1,
+					TensorEncoding.of(Map.of("shape", new String[] { "5" }), 8)));
 	}
 
 	@Test
@@ -55,7 +58,7 @@ class BinaryTensorCodecTests {
 
 	@Test
 	void bodyOfUnknownLengthShorterThanTheShapeShouldSayBothLengths() {
-		TensorEncoding shape = TensorEncoding.of(Map.of("shape", new String[] { "2,2" }));
+		TensorEncoding shape = TensorEncoding.of(Map.of("shape", new String[] { "2,2" }), 8);
 		assertThatExceptionOfType(InvalidBodyException.class)
 			.isThrownBy(() -> new BinaryTensorCodec(100).read(trickle(float64(1, 2, 3), 5), -1, shape))
 			.withMessageContaining("24 bytes")
@@ -65,7 +68,7 @@ class BinaryTensorCodecTests {
 	@Test
 	void shapeParameterShouldAllowSpacesAndGiveTheCount() {
 		TensorEncoding encoding = TensorEncoding
-			.of(Map.of("shape", new String[] { "2, 3,4" }, "dtype", new String[] { "FLOAT32" }));
+			.of(Map.of("shape", new String[] { "2, 3,4" }, "dtype", new String[] { "FLOAT32" }), 8);
 		assertThat(encoding.shape()).containsExactly(2, 3, 4);
 		assertThat(encoding.count()).isEqualTo(24);
 		assertThat(encoding.dtype()).isEqualTo(TensorEncoding.Dtype.FLOAT32);
@@ -74,7 +77,7 @@ class BinaryTensorCodecTests {
 	@Test
 	void hugeShapeCountShouldSaturateInsteadOfOverflowing() {
 		TensorEncoding encoding = TensorEncoding
-			.of(Map.of("shape", new String[] { "2147483647,2147483647,2147483647" }));
+			.of(Map.of("shape", new String[] { "2147483647,2147483647,2147483647" }), 8);
 		assertThat(encoding.count()).isEqualTo(Long.MAX_VALUE);
 	}
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import ai.activation.engine.ActivationResult;
 import ai.activation.catalog.Activation;
 import ai.activation.kernel.Tensor;
 import org.junit.jupiter.api.Test;

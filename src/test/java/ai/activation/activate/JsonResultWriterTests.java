@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import ai.activation.engine.ActivationResult;
 import ai.activation.catalog.Activation;
 import ai.activation.kernel.Tensor;
 import ai.activation.limits.LimitsProperties;

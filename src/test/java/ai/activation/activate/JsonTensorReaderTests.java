@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import ai.activation.engine.InvalidBodyException;
+import ai.activation.engine.TooManyValuesException;
 import ai.activation.kernel.Tensor;
 import ai.activation.limits.LimitsProperties;
 

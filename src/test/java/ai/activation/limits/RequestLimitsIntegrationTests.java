@@ -1,5 +1,7 @@
 package ai.activation.limits;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,22 @@ class RequestLimitsIntegrationTests {
 		JsonNode problem = HttpTestClient.assertProblem(client.post("/activate/relu", "{\"values\": [[[[1]]]]}"), 400);
 		assertThat(problem.get("detail").asString()).contains("maximum rank 3");
 		assertThat(problem.get("pointer").asString()).isEqualTo("/values/0/0/0");
+	}
+
+	@Test
+	void aBinaryShapeAboveTheConfiguredMaximumRankIsABadRequestNamingShape() {
+		HttpTestClient client = new HttpTestClient(this.port);
+		HttpResponse<String> fourDimensions = client.send(client.request("/activate/relu?shape=1,1,1,1")
+			.header("Content-Type", "application/octet-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8])));
+		JsonNode problem = HttpTestClient.assertProblem(fourDimensions, 400);
+		assertThat(problem.get("parameter").asString()).isEqualTo("shape");
+		assertThat(problem.get("detail").asString()).contains("at most 3 dimensions");
+		assertThat(problem.get("allowed").asString()).startsWith("1 to 3 ");
+		HttpResponse<String> threeDimensions = client.send(client.request("/activate/relu?shape=1,1,1")
+			.header("Content-Type", "application/octet-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8])));
+		assertThat(HttpTestClient.assertResult(threeDimensions).get("shape").toString()).isEqualTo("[1,1,1]");
 	}
 
 	@Test

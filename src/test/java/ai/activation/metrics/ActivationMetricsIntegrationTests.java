@@ -1,6 +1,7 @@
 package ai.activation.metrics;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,14 +122,26 @@ class ActivationMetricsIntegrationTests {
 	}
 
 	/**
-	 * Reads one sample from the Prometheus text format; a series not yet created reads as
-	 * zero.
+	 * Reads one series from the Prometheus text format: the sum of the samples of the
+	 * metric whose labels include the given ones (a series with a {@code mode} label is
+	 * read without naming it, as the sum over both modes); a series not yet created reads
+	 * as zero.
 	 */
 	private double scrape(String series) {
 		HttpResponse<String> response = this.management.get("/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
-		Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(response.body());
-		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+		Matcher wanted = Pattern.compile("([^{]+)\\{(.*)\\}").matcher(series);
+		assertThat(wanted.matches()).as(series).isTrue();
+		List<String> labels = List.of(wanted.group(2).split(","));
+		Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(wanted.group(1)) + "\\{([^}]*)\\} (\\S+)$")
+			.matcher(response.body());
+		double sum = 0;
+		while (sample.find()) {
+			if (List.of(sample.group(1).split(",")).containsAll(labels)) {
+				sum += Double.parseDouble(sample.group(2));
+			}
+		}
+		return sum;
 	}
 
 }

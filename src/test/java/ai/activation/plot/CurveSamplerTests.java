@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
-import ai.activation.activate.InvalidParameterException;
+import ai.activation.engine.InvalidParameterException;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
 import ai.activation.catalog.Catalog;

@@ -3,7 +3,7 @@ package ai.activation.plot;
 import java.util.List;
 import java.util.stream.Stream;
 
-import ai.activation.activate.InvalidParameterException;
+import ai.activation.engine.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation.engine;
 
 import java.net.URI;
 
@@ -10,14 +10,14 @@ import org.springframework.web.ErrorResponseException;
  * A request with more values than the service takes in one call: answered with 413 before
  * the values are read into memory.
  */
-class TooManyValuesException extends ErrorResponseException {
+public class TooManyValuesException extends ErrorResponseException {
 
 	/**
 	 * Creates the exception.
 	 * @param maxValues the most values a request may hold
 	 * @param detail what is wrong, for a person to act on
 	 */
-	TooManyValuesException(int maxValues, String detail) {
+	public TooManyValuesException(int maxValues, String detail) {
 		super(HttpStatus.CONTENT_TOO_LARGE, problem(maxValues, detail), null);
 	}
 

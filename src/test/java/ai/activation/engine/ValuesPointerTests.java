@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation.engine;
 
 import org.junit.jupiter.api.Test;
 

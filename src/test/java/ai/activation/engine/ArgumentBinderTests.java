@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,17 +19,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ArgumentBinderTests {
 
-	private final ArgumentBinder binder = new ArgumentBinder();
-
 	@Test
 	void omittedParametersTakeTheirCatalogDefaults() {
-		Arguments softmax = this.binder.bind(Activation.SOFTMAX, Map.of());
+		Arguments softmax = ArgumentBinder.bindText(Activation.SOFTMAX, Map.of());
 		assertThat(softmax.axis()).isEqualTo(-1);
 		assertThat(softmax.number("temperature")).isEqualTo(1.0);
-		Arguments softplus = this.binder.bind(Activation.SOFTPLUS, Map.of());
+		Arguments softplus = ArgumentBinder.bindText(Activation.SOFTPLUS, Map.of());
 		assertThat(softplus.number("beta")).isEqualTo(1.0);
 		assertThat(softplus.numberOrNaN("threshold")).isNaN();
-		assertThat(this.binder.bind(Activation.GELU, Map.of()).choice("approximate")).isEqualTo("none");
+		assertThat(ArgumentBinder.bindText(Activation.GELU, Map.of()).choice("approximate")).isEqualTo("none");
 	}
 
 	@Test
@@ -60,13 +58,15 @@ class ArgumentBinderTests {
 		assertThat(reject(Activation.CELU, "alpha", "0").getBody().getDetail()).contains("except 0");
 		assertThat(reject(Activation.CELU, "alpha", "-0.0").getBody().getDetail()).contains("except 0");
 		assertThat(reject(Activation.HARDSHRINK, "lambda", "-0.1").getBody().getDetail()).contains("[0, inf)");
-		assertThat(this.binder.bind(Activation.HARDSHRINK, Map.of("lambda", new String[] { "0" })).number("lambda"))
+		assertThat(
+				ArgumentBinder.bindText(Activation.HARDSHRINK, Map.of("lambda", new String[] { "0" })).number("lambda"))
 			.isEqualTo(0.0);
 	}
 
 	@Test
 	void anAxisMustBeAnInteger() {
-		assertThat(this.binder.bind(Activation.SOFTMAX, Map.of("axis", new String[] { "-2" })).axis()).isEqualTo(-2);
+		assertThat(ArgumentBinder.bindText(Activation.SOFTMAX, Map.of("axis", new String[] { "-2" })).axis())
+			.isEqualTo(-2);
 		reject(Activation.SOFTMAX, "axis", "1.0");
 		reject(Activation.SOFTMAX, "axis", "one");
 		reject(Activation.SOFTMAX, "axis", "3000000000");
@@ -74,9 +74,8 @@ class ArgumentBinderTests {
 
 	@Test
 	void choicesMatchIgnoringCaseAndBindTheCatalogSpelling() {
-		assertThat(
-				this.binder.bind(Activation.GELU, Map.of("approximate", new String[] { "TANH" })).choice("approximate"))
-			.isEqualTo("tanh");
+		assertThat(ArgumentBinder.bindText(Activation.GELU, Map.of("approximate", new String[] { "TANH" }))
+			.choice("approximate")).isEqualTo("tanh");
 		assertThat(reject(Activation.GELU, "approximate", "erf").getBody().getProperties()).containsEntry("allowed",
 				"one of none, tanh");
 	}
@@ -84,7 +83,7 @@ class ArgumentBinderTests {
 	@Test
 	void aParameterGivenTwiceIsRejected() {
 		InvalidParameterException ex = catchThrowableOfType(InvalidParameterException.class,
-				() -> this.binder.bind(Activation.SOFTMAX, Map.of("axis", new String[] { "0", "0" })));
+				() -> ArgumentBinder.bindText(Activation.SOFTMAX, Map.of("axis", new String[] { "0", "0" })));
 		assertThat(ex.getBody().getDetail()).contains("given 2 times");
 	}
 
@@ -106,22 +105,22 @@ class ArgumentBinderTests {
 		Map<String, String[]> query = new LinkedHashMap<>();
 		query.put("lower", new String[] { "0.5" });
 		InvalidParameterException ex = catchThrowableOfType(InvalidParameterException.class,
-				() -> this.binder.bind(Activation.RRELU, query));
+				() -> ArgumentBinder.bindText(Activation.RRELU, query));
 		ProblemDetail problem = ex.getBody();
 		assertThat(problem.getProperties()).containsEntry("parameter", "lower");
 		assertThat(problem.getDetail()).contains("lower <= upper", "lower = 0.5", "upper = 0.3333333333333333");
-		assertThat(this.binder.bind(Activation.RRELU, Map.of("lower", new String[] { "0.3" })).number("lower"))
+		assertThat(ArgumentBinder.bindText(Activation.RRELU, Map.of("lower", new String[] { "0.3" })).number("lower"))
 			.isEqualTo(0.3);
 	}
 
 	private double slope(String raw) {
-		return this.binder.bind(Activation.LEAKY_RELU, Map.of("negative_slope", new String[] { raw }))
+		return ArgumentBinder.bindText(Activation.LEAKY_RELU, Map.of("negative_slope", new String[] { raw }))
 			.number("negative_slope");
 	}
 
 	private InvalidParameterException reject(Activation function, String name, String raw) {
 		InvalidParameterException ex = catchThrowableOfType(InvalidParameterException.class,
-				() -> this.binder.bind(function, Map.of(name, new String[] { raw })));
+				() -> ArgumentBinder.bindText(function, Map.of(name, new String[] { raw })));
 		assertThat(ex).as("%s=%s is rejected", name, raw).isNotNull();
 		assertThat(ex.getStatusCode().value()).isEqualTo(400);
 		assertThat(ex.getBody().getProperties()).containsEntry("parameter", name);

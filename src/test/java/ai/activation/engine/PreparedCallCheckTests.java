@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation.engine;
 
 import java.util.Map;
 
@@ -11,21 +11,17 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * {@link RequestValidator}: the checks that need both the arguments and the tensor.
+ * {@link PreparedCall#check(int[])}: the checks that need both the arguments and the
+ * tensor.
  */
-class RequestValidatorTests {
-
-	private final RequestValidator validator = new RequestValidator();
-
-	private final ArgumentBinder binder = new ArgumentBinder();
+class PreparedCallCheckTests {
 
 	private final Tensor matrix = new Tensor(new double[6], new int[] { 2, 3 });
 
 	@Test
 	void axesFromMinusRankToRankMinusOneAreAccepted() {
 		for (String axis : new String[] { "-2", "-1", "0", "1" }) {
-			assertThatNoException()
-				.isThrownBy(() -> this.validator.validate(call(Activation.SOFTMAX, axis), this.matrix));
+			assertThatNoException().isThrownBy(() -> call(Activation.SOFTMAX, axis).check(this.matrix.shape()));
 		}
 	}
 
@@ -33,7 +29,7 @@ class RequestValidatorTests {
 	void axesOutsideTheRankAreRejectedWithTheirRange() {
 		for (String axis : new String[] { "-3", "2", "8" }) {
 			InvalidParameterException ex = catchThrowableOfType(InvalidParameterException.class,
-					() -> this.validator.validate(call(Activation.SOFTMAX, axis), this.matrix));
+					() -> call(Activation.SOFTMAX, axis).check(this.matrix.shape()));
 			assertThat(ex.getBody().getProperties()).containsEntry("parameter", "axis");
 			assertThat(ex.getBody().getDetail()).contains("Axis " + axis, "rank 2", "[-2, 2)");
 		}
@@ -42,13 +38,14 @@ class RequestValidatorTests {
 	@Test
 	void gluRejectsAnOddAxisAndAcceptsAnEvenOne() {
 		InvalidParameterException ex = catchThrowableOfType(InvalidParameterException.class,
-				() -> this.validator.validate(call(Activation.GLU, "1"), this.matrix));
+				() -> call(Activation.GLU, "1").check(this.matrix.shape()));
 		assertThat(ex.getBody().getProperties()).containsEntry("axis", 1).containsEntry("axisLength", 3);
-		assertThatNoException().isThrownBy(() -> this.validator.validate(call(Activation.GLU, "0"), this.matrix));
+		assertThatNoException().isThrownBy(() -> call(Activation.GLU, "0").check(this.matrix.shape()));
 	}
 
-	private FunctionCall call(Activation function, String axis) {
-		return new FunctionCall(function, this.binder.bind(function, Map.of("axis", new String[] { axis })));
+	private PreparedCall call(Activation function, String axis) {
+		return ActivationEngine.unaccounted()
+			.prepare(function, Mode.VALUE, Invocation.textArguments(Map.of("axis", new String[] { axis })));
 	}
 
 }

@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation.engine;
 
 import java.net.URI;
 
@@ -12,13 +12,13 @@ import org.springframework.web.ErrorResponseException;
  * A function name that is neither a canonical name nor an alias in the catalog: answered
  * with 404 and the list of known names.
  */
-class UnknownFunctionException extends ErrorResponseException {
+public class UnknownFunctionException extends ErrorResponseException {
 
 	/**
 	 * Creates the exception.
 	 * @param name the name as the caller gave it
 	 */
-	UnknownFunctionException(String name) {
+	public UnknownFunctionException(String name) {
 		super(HttpStatus.NOT_FOUND, problem(name), null);
 	}
 

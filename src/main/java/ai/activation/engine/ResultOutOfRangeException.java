@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation.engine;
 
 import java.net.URI;
 
@@ -11,14 +11,14 @@ import org.springframework.web.ErrorResponseException;
  * have to answer with infinity or NaN: answered with 422 and the JSON Pointer of the
  * input element responsible.
  */
-class ResultOutOfRangeException extends ErrorResponseException {
+public class ResultOutOfRangeException extends ErrorResponseException {
 
 	/**
 	 * Creates the exception.
 	 * @param pointer the JSON Pointer of the input element, e.g. {@code /values/0/2}
 	 * @param detail what happened, for a person to act on
 	 */
-	ResultOutOfRangeException(String pointer, String detail) {
+	public ResultOutOfRangeException(String pointer, String detail) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT, problem(pointer, detail), null);
 	}
 

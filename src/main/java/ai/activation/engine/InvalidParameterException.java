@@ -1,4 +1,4 @@
-package ai.activation.activate;
+package ai.activation.engine;
 
 import java.net.URI;
 
@@ -37,7 +37,7 @@ public class InvalidParameterException extends ErrorResponseException {
 	 * @param value its value
 	 * @return this exception
 	 */
-	InvalidParameterException with(String name, Object value) {
+	public InvalidParameterException with(String name, Object value) {
 		getBody().setProperty(name, value);
 		return this;
 	}

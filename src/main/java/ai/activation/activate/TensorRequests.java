@@ -1,0 +1,146 @@
+package ai.activation.activate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.activation.engine.ActivationEngine;
+import ai.activation.engine.Invocation;
+import ai.activation.engine.InvalidBodyException;
+import ai.activation.engine.InvalidParameterException;
+import ai.activation.engine.Mode;
+import ai.activation.engine.PreparedCall;
+import ai.activation.limits.LimitsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+
+/**
+ * The codec of {@code /activate}: turns the path, the query string and the body of a
+ * request into a call of the {@link ActivationEngine}, in the order that answers each
+ * fault as early as it can be known: an unknown function (404) and a bad parameter (400)
+ * before anything else, then a missing {@code Content-Type} (415), the codec parameters
+ * {@code dtype} and {@code shape} (400), and only then the body, read by the JSON reader
+ * or the binary codec into the engine's tensors.
+ */
+@Component
+class TensorRequests {
+
+	private final ActivationEngine engine;
+
+	private final int maxRank;
+
+	private final JsonTensorReader json;
+
+	private final BinaryTensorCodec binary;
+
+	TensorRequests(ActivationEngine engine, LimitsProperties limits) {
+		this.engine = engine;
+		this.maxRank = limits.getMaxRank();
+		this.json = new JsonTensorReader(limits, engine.reservation());
+		this.binary = new BinaryTensorCodec(limits.getMaxValues(), engine.reservation());
+	}
+
+	/**
+	 * Answers one call.
+	 * @param function the function as named in the path
+	 * @param mode the value or the gradient
+	 * @param request the request, whose body is read here
+	 * @return the answer, to be written in the negotiated media type
+	 * @throws IOException if the body cannot be read
+	 * @throws HttpMediaTypeNotSupportedException if the request has no
+	 * {@code Content-Type}
+	 */
+	TensorAnswer answer(String function, Mode mode, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		Map<String, String[]> query = request.getParameterMap();
+		PreparedCall call = this.engine.prepare(function, mode, Invocation.textArguments(functionParameters(query)));
+		String contentType = request.getContentType();
+		if (contentType == null) {
+			// MVC takes a body without Content-Type for application/octet-stream; say so
+			// instead.
+			HttpMediaTypeNotSupportedException ex = new HttpMediaTypeNotSupportedException(null,
+					List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM), HttpMethod.POST);
+			ex.getBody()
+				.setDetail("The request has no Content-Type; send application/json or application/octet-stream.");
+			throw ex;
+		}
+		TensorEncoding encoding = TensorEncoding.of(query, this.maxRank);
+		boolean binary = isBinary(contentType);
+		if (encoding.shape() != null && !binary) {
+			throw new InvalidParameterException(TensorEncoding.SHAPE, "only with an application/octet-stream body",
+					"Parameter 'shape' describes an application/octet-stream body; a JSON body gives its shape "
+							+ "by the nesting of 'values'.");
+		}
+		InputStream body = nonEmpty(request.getInputStream());
+		if (body == null) {
+			throw new InvalidBodyException(
+					"The request body is empty; send a JSON document such as {\"values\": [1.0, -2.0]}, or raw "
+							+ "little-endian values as application/octet-stream.",
+					"");
+		}
+		Inputs inputs = read(call, body, request.getContentLengthLong(), encoding, binary);
+		return new TensorAnswer(call.apply(inputs.values(), inputs.grad()), encoding.dtype());
+	}
+
+	private Inputs read(PreparedCall call, InputStream body, long contentLength, TensorEncoding encoding,
+			boolean binary) throws IOException {
+		if (call.mode() == Mode.VALUE) {
+			return new Inputs(binary ? this.binary.read(body, contentLength, encoding) : this.json.read(body), null);
+		}
+		if (!binary) {
+			return this.json.readWithGrad(body);
+		}
+		return this.binary.readWithGrad(body, contentLength, encoding, new BinaryTensorCodec.Layout() {
+
+			@Override
+			public int[] gradShape(int[] shape) {
+				return call.gradShape(shape);
+			}
+
+			@Override
+			public int vectorLength(long total) {
+				return call.vectorLength(total);
+			}
+
+		});
+	}
+
+	/** The query parameters less the codec's, which are not the function's. */
+	static Map<String, String[]> functionParameters(Map<String, String[]> query) {
+		Map<String, String[]> parameters = new LinkedHashMap<>(query);
+		parameters.keySet().removeAll(TensorEncoding.PARAMETERS);
+		return parameters;
+	}
+
+	/**
+	 * Returns the body, or {@code null} if it has no byte, as Spring MVC decides that a
+	 * body is missing.
+	 */
+	private static InputStream nonEmpty(InputStream body) throws IOException {
+		PushbackInputStream pushback = new PushbackInputStream(body);
+		int first = pushback.read();
+		if (first == -1) {
+			return null;
+		}
+		pushback.unread(first);
+		return pushback;
+	}
+
+	private static boolean isBinary(String contentType) {
+		try {
+			return MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(MediaType.parseMediaType(contentType));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,221 @@
+package ai.activation.engine;
+
+import java.util.Arrays;
+
+import ai.activation.catalog.Activation;
+import ai.activation.catalog.Arguments;
+import ai.activation.catalog.Kernel;
+import ai.activation.catalog.Parameter;
+import ai.activation.kernel.Tensor;
+
+/**
+ * A call whose function is found and whose arguments are bound and checked, bound to its
+ * kernel, waiting for its tensors: what a protocol adapter holds between reading the
+ * request line and reading the body, so that a bad name or parameter is answered before
+ * the body is read. Made by {@link ActivationEngine#prepare}.
+ */
+public final class PreparedCall {
+
+	private final Activation function;
+
+	private final Mode mode;
+
+	private final Arguments arguments;
+
+	private final Kernel kernel;
+
+	private final ActivationEngine.CallRecorder recorder;
+
+	PreparedCall(Activation function, Mode mode, Arguments arguments, ActivationEngine.CallRecorder recorder) {
+		this.function = function;
+		this.mode = mode;
+		this.arguments = arguments;
+		this.kernel = function.bind(arguments);
+		this.recorder = recorder;
+	}
+
+	/**
+	 * Returns the function.
+	 * @return the function
+	 */
+	public Activation function() {
+		return this.function;
+	}
+
+	/**
+	 * Returns what the call computes.
+	 * @return the mode
+	 */
+	public Mode mode() {
+		return this.mode;
+	}
+
+	/**
+	 * Returns the bound arguments, defaults filled in.
+	 * @return the arguments
+	 */
+	public Arguments arguments() {
+		return this.arguments;
+	}
+
+	/**
+	 * Checks what depends on both the arguments and the input's shape: that the axis lies
+	 * in {@code [−rank, rank)} and that its length suits the function, e.g. even for GLU,
+	 * which splits it in halves.
+	 * @param shape the input's dimensions
+	 * @throws InvalidParameterException if the axis is out of range or its length does
+	 * not suit the function
+	 */
+	public void check(int[] shape) {
+		for (Parameter parameter : this.function.parameters()) {
+			if (parameter.type() == Parameter.Type.AXIS) {
+				checkAxis(parameter, shape);
+			}
+		}
+	}
+
+	private void checkAxis(Parameter parameter, int[] shape) {
+		int rank = shape.length;
+		int axis = this.arguments.axis();
+		if (axis < -rank || axis >= rank) {
+			throw new InvalidParameterException(parameter.name(), parameter.allowed(),
+					"Axis " + axis + " is out of range for values of rank " + rank + " (shape " + Arrays.toString(shape)
+							+ "); use an integer in [" + -rank + ", " + rank + ").");
+		}
+		int length = shape[(axis < 0) ? axis + rank : axis];
+		int multiple = this.kernel.lengthMultiple();
+		if (length % multiple != 0) {
+			throw new InvalidParameterException(parameter.name(),
+					parameter.allowed() + ", along which the length is a multiple of " + multiple,
+					this.function.canonicalName() + " needs the length of axis " + axis + " to be a multiple of "
+							+ multiple + " (" + this.function.summary() + "), but it is " + length + " (shape "
+							+ Arrays.toString(shape) + ").")
+				.with("axis", axis)
+				.with("axisLength", length);
+		}
+	}
+
+	/**
+	 * Returns the shape the upstream gradient of a {@link Mode#GRADIENT} call has: the
+	 * output's, which is the input's except along GLU's axis, which it halves.
+	 * @param shape the input's dimensions
+	 * @return the gradient's dimensions
+	 * @throws InvalidParameterException as {@link #check(int[])}
+	 */
+	public int[] gradShape(int[] shape) {
+		check(shape);
+		return this.kernel.outputShape(shape);
+	}
+
+	/**
+	 * Returns the length {@code n} of an input vector that, followed by its upstream
+	 * gradient (as long as the output for a vector of {@code n}), makes {@code total}
+	 * values: {@code total / 2} for most functions, {@code 2 total / 3} for GLU.
+	 * @param total the number of values of both tensors
+	 * @return the input's length, or {@code -1} if no vector fits
+	 */
+	public int vectorLength(long total) {
+		// n + |output(n)| grows strictly with n: search for the n that makes total.
+		long low = 1;
+		long high = total;
+		while (low <= high) {
+			long n = (low + high) >>> 1;
+			long sum = n + this.kernel.outputShape(new int[] { (int) n })[0];
+			if (sum == total) {
+				return (int) n;
+			}
+			if (sum < total) {
+				low = n + 1;
+			}
+			else {
+				high = n - 1;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Runs the call: checks the shapes, runs the kernel into a new array, refuses a
+	 * result that is not finite, and records what it computed.
+	 * @param values the input, finite; not modified
+	 * @param grad for {@link Mode#GRADIENT}, the upstream gradient, finite, with the
+	 * output's shape, or {@code null} for ones where the function is elementwise; for
+	 * {@link Mode#VALUE}, {@code null}
+	 * @return the result: the value, with the output's shape, or the vector-Jacobian
+	 * product, with the input's
+	 * @throws InvalidParameterException if the axis does not suit the input
+	 * @throws InvalidBodyException if {@code grad} is missing where it is needed, given
+	 * where it is not, or of the wrong shape
+	 * @throws ResultOutOfRangeException if a true result lies outside the range of a
+	 * double
+	 */
+	public ActivationResult apply(Tensor values, Tensor grad) {
+		check(values.shape());
+		int[] outputShape = this.kernel.outputShape(values.shape());
+		double[] out;
+		long events;
+		int[] shape;
+		if (this.mode == Mode.VALUE) {
+			if (grad != null) {
+				throw new InvalidBodyException("A value call takes no 'grad'; send it to the gradient of "
+						+ this.function.canonicalName() + ".", "/" + ValuesPointer.GRAD);
+			}
+			shape = outputShape;
+			out = new double[count(shape)];
+			events = this.kernel.value(values, out);
+		}
+		else {
+			checkGrad(values, grad, outputShape);
+			shape = values.shape().clone();
+			out = new double[values.values().length];
+			events = this.kernel.vjp(values, (grad != null) ? grad.values() : null, out);
+		}
+		int bad = firstNonFinite(out);
+		if (bad >= 0) {
+			String pointer = ValuesPointer.of(bad, shape);
+			throw new ResultOutOfRangeException(pointer,
+					this.kernel.outOfRange(this.function.canonicalName(), pointer, this.mode == Mode.GRADIENT));
+		}
+		this.recorder.record(this.function, this.mode, values.values().length, events);
+		return new ActivationResult(this.function, new Tensor(out, shape), events);
+	}
+
+	private void checkGrad(Tensor values, Tensor grad, int[] outputShape) {
+		String name = this.function.canonicalName();
+		if (grad == null) {
+			if (this.kernel.gradRequired()) {
+				throw new InvalidBodyException(
+						"The gradient of " + name + ", a function along an axis, needs the "
+								+ "upstream gradient 'grad', with the output's shape " + Arrays.toString(outputShape)
+								+ ": its vector-Jacobian product is taken with it; send {\"values\": X, \"grad\": G}.",
+						"/" + ValuesPointer.GRAD);
+			}
+			return;
+		}
+		if (!Arrays.equals(grad.shape(), outputShape)) {
+			boolean sameAsInput = Arrays.equals(outputShape, values.shape());
+			throw new InvalidBodyException("'grad' has shape " + Arrays.toString(grad.shape()) + ", but the output of "
+					+ name + " for values of shape " + Arrays.toString(values.shape()) + " has shape "
+					+ Arrays.toString(outputShape) + (sameAsInput ? "" : " (the axis is halved)")
+					+ ", which 'grad' must have.", "/" + ValuesPointer.GRAD);
+		}
+	}
+
+	private static int count(int[] shape) {
+		int count = 1;
+		for (int dimension : shape) {
+			count *= dimension;
+		}
+		return count;
+	}
+
+	private static int firstNonFinite(double[] values) {
+		for (int i = 0; i < values.length; i++) {
+			if (!Double.isFinite(values[i])) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}
