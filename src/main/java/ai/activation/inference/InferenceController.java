@@ -1,10 +1,21 @@
 package ai.activation.inference;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
+import ai.activation.engine.ActivationEngine;
+import ai.activation.engine.ActivationResult;
+import ai.activation.engine.ArgumentValue;
+import ai.activation.engine.Mode;
+import ai.activation.engine.PreparedCall;
+import ai.activation.kernel.Tensor;
+import ai.activation.limits.LimitsProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -16,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,8 +57,15 @@ class InferenceController {
 
 	private final String version;
 
-	InferenceController(ApplicationAvailability availability, ObjectProvider<BuildProperties> build) {
+	private final ActivationEngine engine;
+
+	private final InferenceRequestReader reader;
+
+	InferenceController(ApplicationAvailability availability, ObjectProvider<BuildProperties> build,
+			ActivationEngine engine, LimitsProperties limits) {
 		this.availability = availability;
+		this.engine = engine;
+		this.reader = new InferenceRequestReader(limits, engine.reservation());
 		BuildProperties properties = build.getIfAvailable();
 		this.version = (properties != null && properties.getVersion() != null) ? properties.getVersion() : "unknown";
 	}
@@ -135,6 +154,72 @@ class InferenceController {
 		Activation function = Model.resolve(model, version);
 		requireReady();
 		return new ModelReady(function.canonicalName(), true);
+	}
+
+	/**
+	 * Inference: applies the model's function to the request's one input through the
+	 * engine, with the function's parameters from the request-level {@code parameters},
+	 * bound by the same catalog rules as {@code /activate}'s query parameters (JSON
+	 * numbers as numbers, JSON strings as text), and answers in the input's datatype
+	 * ({@code FP64} for integer inputs), as JSON or binary data as the request asks.
+	 * @param model the model name or alias
+	 * @param request the request; its body is read here, whatever its
+	 * {@code Content-Type}
+	 * @param response the response, written here
+	 * @throws IOException if the body cannot be read or the answer written
+	 */
+	@PostMapping(path = "/models/{model}/infer", produces = {})
+	void infer(@PathVariable String model, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		infer(model, null, request, response);
+	}
+
+	/**
+	 * Inference on a version, {@value Model#VERSION}.
+	 * @param model the model name or alias
+	 * @param version the version
+	 * @param request the request
+	 * @param response the response
+	 * @throws IOException if the body cannot be read or the answer written
+	 */
+	@PostMapping(path = "/models/{model}/versions/{version}/infer", produces = {})
+	void infer(@PathVariable String model, @PathVariable String version, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Activation function = Model.resolve(model, version);
+		InferenceRequest inference = this.reader.read(function, request.getInputStream(),
+				request.getContentLengthLong(), request.getHeader(InferenceRequestReader.HEADER_LENGTH));
+		PreparedCall call = this.engine.prepare(function, Mode.VALUE, arguments(inference.parameters()));
+		InferenceRequest.Input input = inference.input();
+		ActivationResult result = call.apply(new Tensor(input.values(), input.shape()), null);
+		List<InferenceRequest.Output> outputs = inference.outputs();
+		InferenceRequest.Output requested = (outputs == null || outputs.isEmpty()) ? null : outputs.get(0);
+		InferenceResponseWriter.write(new InferenceResponseWriter.Answer(function.canonicalName(), inference.id(),
+				result.output(), input.datatype().output(), inference.binary(requested), result.overflowAvoided()),
+				response);
+	}
+
+	/**
+	 * The request-level parameters as the engine's arguments: a JSON number as a number,
+	 * a JSON string as text; no parameter of the catalog is a boolean.
+	 */
+	private static Map<String, List<ArgumentValue>> arguments(Map<String, Object> parameters) {
+		Map<String, List<ArgumentValue>> arguments = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> {
+			ArgumentValue argument;
+			if (value instanceof InferenceRequest.JsonNumber number) {
+				argument = new ArgumentValue.Number(Double.parseDouble(number.text()));
+			}
+			else if (value instanceof String text) {
+				argument = new ArgumentValue.Text(text);
+			}
+			else {
+				throw InferenceException.badRequest("parameters." + Model.echo(name) + " is " + value
+						+ ", but no parameter of a function is a boolean; give numbers as JSON numbers and choices "
+						+ "as JSON strings.");
+			}
+			arguments.put(name, List.of(argument));
+		});
+		return arguments;
 	}
 
 	private void requireReady() {

@@ -23,6 +23,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 import ai.activation.catalog.Activation;
+import ai.activation.engine.ValueBuffer;
 import ai.activation.inference.InferenceRequest.Input;
 import ai.activation.inference.InferenceRequest.JsonNumber;
 import ai.activation.inference.InferenceRequest.Output;
@@ -191,8 +192,8 @@ final class InferenceRequestReader {
 	private double[] binary(InputStream body, Pending pending) throws IOException {
 		int size = pending.datatype.size();
 		int count = (int) pending.count();
-		this.reserve.accept(count);
-		double[] values = new double[count];
+		ValueBuffer buffer = buffer(pending);
+		buffer.expect(count);
 		ByteBuffer bytes = ByteBuffer.allocate(CHUNK_BYTES - CHUNK_BYTES % size).order(ByteOrder.LITTLE_ENDIAN);
 		int at = 0;
 		while (at < count) {
@@ -204,16 +205,27 @@ final class InferenceRequestReader {
 						+ pending.where + ", whose binary_data_size is " + pending.binarySize + ".");
 			}
 			for (int offset = 0; offset < filled; offset += size) {
-				values[at++] = decode(pending.datatype, bytes, offset);
+				double value = decode(pending.datatype, bytes, offset);
+				if (!Double.isFinite(value)) {
+					throw InferenceException.badRequest("The binary data of " + pending.where + " holds " + value
+							+ " at " + position(at, pending.shape) + "; every value must be a finite number.");
+				}
+				buffer.add(value);
+				at++;
 			}
 		}
-		for (int i = 0; i < count; i++) {
-			if (!Double.isFinite(values[i])) {
-				throw InferenceException.badRequest("The binary data of " + pending.where + " holds " + values[i]
-						+ " at " + position(i, pending.shape) + "; every value must be a finite number.");
-			}
-		}
-		return values;
+		return buffer.take();
+	}
+
+	/**
+	 * The engine's bounded buffer for the values of one input, reserving room in the
+	 * budget of values in flight before it is allocated.
+	 */
+	private ValueBuffer buffer(Pending input) {
+		return new ValueBuffer(this.maxValues, this.reserve,
+				() -> new InferenceException(HttpStatus.CONTENT_TOO_LARGE,
+						"Too many values: " + input.where + " holds more than the " + this.maxValues
+								+ " values a request may hold; send them in several requests."));
 	}
 
 	private static double decode(Datatype datatype, ByteBuffer bytes, int offset) {
@@ -560,7 +572,10 @@ final class InferenceRequestReader {
 			int depth = 0;
 			int rank = -1;
 			int count = 0;
-			double[] values = new double[0];
+			ValueBuffer buffer = buffer(input);
+			if (input.shape != null && input.count() <= InferenceRequestReader.this.maxValues) {
+				buffer.expect(input.count());
+			}
 			while (depth >= 0) {
 				token = parser.nextToken();
 				if (token == JsonToken.END_ARRAY) {
@@ -604,10 +619,7 @@ final class InferenceRequestReader {
 								+ "the elements before at its depth were arrays.");
 					}
 					checkLength(where, index, lengths, depth);
-					if (count == values.length) {
-						values = grow(values, where);
-					}
-					values[count] = number(parser, token, input, count, pointer(where, index, depth + 1));
+					buffer.add(number(parser, token, input, count, pointer(where, index, depth + 1)));
 					count++;
 					index[depth]++;
 				}
@@ -616,18 +628,8 @@ final class InferenceRequestReader {
 							+ "; every element of data must be a number.");
 				}
 			}
-			input.values = (count == values.length) ? values : Arrays.copyOf(values, count);
+			input.values = buffer.take();
 			input.dataShape = Arrays.copyOf(lengths, rank);
-		}
-
-		private double[] grow(double[] values, String where) {
-			int maxValues = InferenceRequestReader.this.maxValues;
-			if (values.length >= maxValues) {
-				checkCount(values.length + 1L, where + " holds more than " + maxValues + " values");
-			}
-			int length = (int) Math.min(maxValues, Math.max(64, 2L * values.length));
-			InferenceRequestReader.this.reserve.accept(length - values.length);
-			return Arrays.copyOf(values, length);
 		}
 
 		private static void checkLength(String where, int[] index, int[] lengths, int depth) {
