@@ -13,8 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The directions the packages of {@code ai.activation} depend in, checked on the compiled
  * classes with ArchUnit: no cycles; the cross-cutting {@code system} package on Spring
- * types only; the kernels on no framework; and web (activate, plot, openapi) → engine →
- * catalog → kernel as the only direction among the feature layers.
+ * types only; the kernels on no framework; and web (activate, inference, plot, openapi) →
+ * engine → catalog → kernel as the only direction among the feature layers.
  */
 class ArchitectureTests {
 
@@ -35,8 +35,9 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("ai.activation.activate..", "ai.activation.catalog..", "ai.activation.engine..",
-					"ai.activation.kernel..", "ai.activation.limits..", "ai.activation.metrics..",
-					"ai.activation.openapi..", "ai.activation.plot..", "ai.activation.security..");
+					"ai.activation.inference..", "ai.activation.kernel..", "ai.activation.limits..",
+					"ai.activation.metrics..", "ai.activation.openapi..", "ai.activation.plot..",
+					"ai.activation.security..");
 		rule.check(CLASSES);
 	}
 
@@ -67,7 +68,8 @@ class ArchitectureTests {
 	void webDependsOnEngineOnCatalogOnKernelAndNeverBack() {
 		ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("web")
-			.definedBy("ai.activation.activate..", "ai.activation.plot..", "ai.activation.openapi..")
+			.definedBy("ai.activation.activate..", "ai.activation.inference..", "ai.activation.plot..",
+					"ai.activation.openapi..")
 			.layer("engine")
 			.definedBy("ai.activation.engine..")
 			.layer("catalog")

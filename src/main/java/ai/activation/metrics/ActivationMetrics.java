@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@value #CALLS} — counter; tags {@code function} (canonical name, or
  * {@value #UNKNOWN_FUNCTION}), {@code mode} ({@value #VALUE_MODE} or
- * {@value #GRADIENT_MODE}) and {@code outcome} ({@link Outcome});</li>
+ * {@value #GRADIENT_MODE}), {@code protocol} ({@value #ACTIVATE_PROTOCOL} or
+ * {@value #V2_PROTOCOL}) and {@code outcome} ({@link Outcome});</li>
  * <li>{@value #OVERFLOW_AVOIDED} — counter of overflow-avoidance events (rows for the
  * softmax family, elements for elementwise functions); tags {@code function} and
  * {@code mode};</li>
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivationMetrics {
 
-	/** Calls of {@code POST /activate/{function}}. */
+	/** Calls of {@code POST /activate/{function}} and of the {@code /v2} inference. */
 	public static final String CALLS = "activation.calls";
 
 	/** Overflow-avoidance events. */
@@ -49,6 +50,15 @@ public class ActivationMetrics {
 
 	/** The {@code mode} tag of a call of the function's gradient. */
 	public static final String GRADIENT_MODE = "gradient";
+
+	/** The {@code protocol} tag of a call of {@code /activate}. */
+	public static final String ACTIVATE_PROTOCOL = "activate";
+
+	/**
+	 * The {@code protocol} tag of an inference request of the Open Inference Protocol
+	 * under {@code /v2}.
+	 */
+	public static final String V2_PROTOCOL = "v2";
 
 	private static final List<String> MODES = List.of(VALUE_MODE, GRADIENT_MODE);
 
@@ -121,15 +131,19 @@ public class ActivationMetrics {
 	 * Counts one call.
 	 * @param requestedName the function name as it appeared in the path
 	 * @param mode {@value #VALUE_MODE} or {@value #GRADIENT_MODE}
+	 * @param protocol {@value #ACTIVATE_PROTOCOL} or {@value #V2_PROTOCOL}
 	 * @param outcome how the call ended
 	 */
-	void recordCall(String requestedName, String mode, Outcome outcome) {
+	void recordCall(String requestedName, String mode, String protocol, Outcome outcome) {
+		String function = tagFor(requestedName);
 		modeMap(this.calls, mode).get(outcome)
-			.computeIfAbsent(tagFor(requestedName),
-					(function) -> Counter.builder(CALLS)
-						.description("Calls of POST /activate/{function} and POST /activate/{function}/gradient")
+			.computeIfAbsent(protocol + " " + function,
+					(key) -> Counter.builder(CALLS)
+						.description("Calls of POST /activate/{function}, POST /activate/{function}/gradient and "
+								+ "POST /v2/models/{model}/infer")
 						.tag("function", function)
 						.tag("mode", mode)
+						.tag("protocol", protocol)
 						.tag("outcome", outcome.tag())
 						.register(this.registry))
 			.increment();

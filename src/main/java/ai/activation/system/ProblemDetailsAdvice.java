@@ -1,7 +1,9 @@
 package ai.activation.system;
 
 import java.net.URI;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -16,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -38,8 +41,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private final ProblemProperties properties;
 
-	ProblemDetailsAdvice(ProblemProperties properties) {
+	private final ErrorFormats formats;
+
+	ProblemDetailsAdvice(ProblemProperties properties, ErrorFormats formats) {
 		this.properties = properties;
+		this.formats = formats;
 	}
 
 	@Override
@@ -59,8 +65,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		// API.
 		detail += ex.getRequestURL().startsWith("/actuator") ? "."
 				: "; the service answers POST /activate/{function}, POST /activate/{function}/gradient, "
-						+ "GET /activate, GET /activate/{function} and GET /activate/{function}/plot, all described "
-						+ "at /swagger-ui.html.";
+						+ "GET /activate, GET /activate/{function}, GET /activate/{function}/plot and the Open Inference "
+						+ "Protocol under /v2, all described at /swagger-ui.html.";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
@@ -103,11 +109,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	/**
 	 * Resolves relative problem types against {@link ProblemProperties#typeBase()} and
 	 * marks every problem body as {@code application/problem+json}, whatever the
-	 * request's {@code Accept} header says.
+	 * request's {@code Accept} header says; a request whose protocol has an
+	 * {@link ErrorFormat} of its own gets that body instead, with the same status and
+	 * headers.
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
+		Optional<ErrorFormat> format = this.formats.of(servletRequest(request));
+		if (body instanceof ProblemDetail problem && format.isPresent()) {
+			HttpHeaders formatHeaders = new HttpHeaders();
+			formatHeaders.putAll(headers);
+			formatHeaders.setContentType(format.get().mediaType());
+			return new ResponseEntity<>(format.get().body(problem), formatHeaders, status);
+		}
 		if (body instanceof ProblemDetail problem) {
 			URI type = problem.getType();
 			if (type == null) {
@@ -122,6 +137,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return new ResponseEntity<>(body, problemHeaders, status);
 		}
 		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return (request instanceof NativeWebRequest web) ? web.getNativeRequest(HttpServletRequest.class) : null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package ai.activation.system;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,13 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
  * The {@code /error} fallback for errors raised outside Spring MVC's handlers (by the
  * servlet container or a filter): answers an RFC 9457 problem in place of Boot's
  * whitelabel page, with a detail that never echoes the container's message, exception or
- * trace.
+ * trace. A request claimed by an {@link ErrorFormat} gets that format's body.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
+	private final ErrorFormats formats;
+
+	ProblemErrorController(ErrorFormats formats) {
+		this.formats = formats;
+	}
+
 	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	ResponseEntity<Object> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		if (status == null || !status.isError()) {
@@ -32,6 +39,10 @@ class ProblemErrorController implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (uri instanceof String value) ? value : request.getRequestURI();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request.getMethod(), path));
+		Optional<ErrorFormat> format = this.formats.of(request);
+		if (format.isPresent()) {
+			return ResponseEntity.status(status).contentType(format.get().mediaType()).body(format.get().body(problem));
+		}
 		problem.setType(URI.create("about:blank"));
 		try {
 			problem.setInstance(URI.create(path));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes an RFC 9457 problem straight to a servlet response, for the filters that answer
  * before Spring MVC is reached (a body too large, a missing API key, a refused CORS
- * request). Problem types are resolved as {@link ProblemDetailsAdvice} resolves them.
+ * request). Problem types are resolved as {@link ProblemDetailsAdvice} resolves them; a
+ * request claimed by an {@link ErrorFormat} gets that format's body instead.
  */
 @Component
 public class ProblemResponses {
@@ -25,8 +27,11 @@ public class ProblemResponses {
 
 	private final ProblemProperties properties;
 
-	ProblemResponses(ProblemProperties properties) {
+	private final ErrorFormats formats;
+
+	ProblemResponses(ProblemProperties properties, ErrorFormats formats) {
 		this.properties = properties;
+		this.formats = formats;
 	}
 
 	/**
@@ -39,6 +44,14 @@ public class ProblemResponses {
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
 		if (response.isCommitted()) {
+			return;
+		}
+		Optional<ErrorFormat> format = this.formats.of(request);
+		if (format.isPresent()) {
+			response.resetBuffer();
+			response.setStatus(problem.getStatus());
+			response.setContentType(format.get().mediaType().toString());
+			json.writeValue(response.getOutputStream(), format.get().body(problem));
 			return;
 		}
 		Map<String, Object> body = new LinkedHashMap<>();

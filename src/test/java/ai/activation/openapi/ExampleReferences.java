@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * digits for each function's example input, written by
  * {@code src/test/python/example_references.py} into {@code example-references.json}.
  */
-final class ExampleReferences {
+public final class ExampleReferences {
 
 	/** The largest distance, in units in the last place, allowed from a reference. */
-	static final double ULP_BUDGET = 4;
+	public static final double ULP_BUDGET = 4;
 
 	private static final String RESOURCE = "example-references.json";
 
@@ -33,7 +33,7 @@ final class ExampleReferences {
 	 * Loads every reference, by canonical function name.
 	 * @return the references
 	 */
-	static Map<String, Reference> load() {
+	public static Map<String, Reference> load() {
 		try (InputStream in = ExampleReferences.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
 				throw new IllegalStateException(RESOURCE + " is missing; run src/test/python/example_references.py");
@@ -59,7 +59,7 @@ final class ExampleReferences {
 	 * @param reference the high-precision reference
 	 * @return the distance, 0 when equal
 	 */
-	static double ulpDistance(double actual, BigDecimal reference) {
+	public static double ulpDistance(double actual, BigDecimal reference) {
 		BigDecimal difference = new BigDecimal(actual).subtract(reference).abs();
 		if (difference.signum() == 0) {
 			return 0;
@@ -73,7 +73,7 @@ final class ExampleReferences {
 	 * @param nested the array
 	 * @return the numbers
 	 */
-	static List<Double> flatten(JsonNode nested) {
+	public static List<Double> flatten(JsonNode nested) {
 		List<Double> flat = new ArrayList<>();
 		flatten(nested, flat);
 		return flat;
@@ -116,7 +116,8 @@ final class ExampleReferences {
 	 * @param output the true result at 40 significant digits, row major
 	 * @param outputShape the result's shape
 	 */
-	record Reference(List<Double> input, List<Integer> shape, List<BigDecimal> output, List<Integer> outputShape) {
+	public record Reference(List<Double> input, List<Integer> shape, List<BigDecimal> output,
+			List<Integer> outputShape) {
 	}
 
 }
