@@ -54,6 +54,8 @@ else
 	echo "  the load went on for $((($(now_ms) - began) / 1000)) s, until $VICTIM had served for $SERVE_AFTER s"
 fi
 touch "$OUT/failover-stop"
+{ docker logs --since "$((started / 1000))" "$victim" 2>&1 | grep -o 'Started [A-Za-z]* in .*' || true; } | tail -n 1 \
+	| sed 's/^/  the restarted JVM: /'
 
 set +e
 wait "$LOAD_PID"
