@@ -19,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param summary one sentence
  * @param formula the definition in plain text
  * @param latex the definition in LaTeX
+ * @param derivative the derivative (or, along an axis, the vector-Jacobian product) and
+ * its convention at the kinks
  * @param alongAxis whether the function is applied along an axis rather than element by
  * element
  * @param parameters the query parameters
@@ -26,13 +28,31 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code lower <= upper}
  */
 record FunctionDescription(String name, List<String> aliases, String summary, String formula, String latex,
-		boolean alongAxis, List<ParameterDescription> parameters, List<String> constraints) {
+		Derivative derivative, boolean alongAxis, List<ParameterDescription> parameters, List<String> constraints) {
 
 	static FunctionDescription of(Activation function) {
 		return new FunctionDescription(function.canonicalName(), function.aliases(), function.summary(),
-				function.formula(), function.latex(), function.alongAxis(),
+				function.formula(), function.latex(), Derivative.of(function), function.alongAxis(),
 				function.parameters().stream().map(ParameterDescription::of).toList(),
 				function.constraints().stream().map(Constraint::rule).toList());
+	}
+
+	/**
+	 * The derivative of a function, as the gradient endpoint computes it.
+	 *
+	 * @param formula f′(x) in plain text, or the vector-Jacobian product with the
+	 * upstream gradient g for a function along an axis
+	 * @param latex the same in LaTeX
+	 * @param convention the value at the kinks (PyTorch's autograd convention) and where
+	 * JAX differs
+	 */
+	record Derivative(String formula, String latex, String convention) {
+
+		static Derivative of(Activation function) {
+			return new Derivative(function.derivativeFormula(), function.derivativeLatex(),
+					function.derivativeConvention());
+		}
+
 	}
 
 	/**

@@ -20,46 +20,61 @@ public enum Activation {
 
 	/** The Heaviside step of the classic perceptron. */
 	STEP("step", List.of("heaviside"), "Heaviside step; step(0) = 0 as in the classic perceptron.",
-			"1 if x > 0, else 0", "\\mathrm{step}(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+			"1 if x > 0, else 0", "\\mathrm{step}(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}", "0",
+			"\\mathrm{step}'(x) = 0", "0 everywhere, also at the jump x = 0 (the zero subgradient, as relu'(0) = 0).",
 			List.of(), List.of(), (a) -> new Kernel.Elementwise(Piecewise.STEP)),
 
 	/** The identity. */
-	IDENTITY("identity", List.of("linear"), "Returns the input unchanged.", "x", "\\mathrm{identity}(x) = x", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Piecewise.IDENTITY)),
+	IDENTITY("identity", List.of("linear"), "Returns the input unchanged.", "x", "\\mathrm{identity}(x) = x", "1",
+			"\\mathrm{identity}'(x) = 1", "No kink.", List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(Piecewise.IDENTITY)),
 
 	/** The logistic function. */
 	SIGMOID("sigmoid", List.of("logistic"), "Logistic sigmoid; exact in both tails, subnormal below x = -708.",
-			"1 / (1 + e^-x)", "\\sigma(x) = \\frac{1}{1 + e^{-x}}", List.of(), List.of(),
+			"1 / (1 + e^-x)", "\\sigma(x) = \\frac{1}{1 + e^{-x}}", "sigmoid(x) * sigmoid(-x)",
+			"\\sigma'(x) = \\sigma(x)\\,\\sigma(-x)", "No kink.", List.of(), List.of(),
 			(a) -> new Kernel.Elementwise(Logistic.SIGMOID)),
 
 	/** The rectified linear unit. */
-	RELU("relu", List.of("ramp"), "Rectified linear unit.", "max(0, x)", "\\mathrm{relu}(x) = \\max(0, x)", List.of(),
+	RELU("relu", List.of("ramp"), "Rectified linear unit.", "max(0, x)", "\\mathrm{relu}(x) = \\max(0, x)",
+			"1 if x > 0, else 0", "\\mathrm{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+			"relu'(0) = 0, as PyTorch (threshold_backward) and JAX (which documents grad relu(0) = 0).", List.of(),
 			List.of(), (a) -> new Kernel.Elementwise(Piecewise.RELU)),
 
 	/** Softmax along an axis. */
 	SOFTMAX("softmax", List.of(), "Softmax along an axis, with the maximum subtracted so that exp cannot overflow.",
 			"e^((x_i - m)/T) / sum_j e^((x_j - m)/T), m = max_j x_j",
 			"\\mathrm{softmax}(x)_i = \\frac{e^{(x_i - m)/T}}{\\sum_j e^{(x_j - m)/T}},\\ m = \\max_j x_j",
+			"(1/T) * y * (g - sum_j g_j y_j), y = softmax(x)",
+			"\\frac{1}{T}\\, y \\odot \\left(g - \\textstyle\\sum_j g_j y_j\\right)",
+			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
 			List.of(Parameter.axis(), temperature()), List.of(),
 			(a) -> new Kernel.AlongAxis(AxisKernels.softmax(a.number("temperature")), a.axis())),
 
 	/** The hyperbolic tangent. */
-	TANH("tanh", List.of(), "Hyperbolic tangent.", "tanh x", "\\tanh x", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Hyperbolic.TANH)),
+	TANH("tanh", List.of(), "Hyperbolic tangent.", "tanh x", "\\tanh x", "1 - tanh^2 x = sech^2 x",
+			"\\tanh' x = \\operatorname{sech}^2 x = \\frac{4 e^{-2|x|}}{(1 + e^{-2|x|})^2}", "No kink.", List.of(),
+			List.of(), (a) -> new Kernel.Elementwise(Hyperbolic.TANH)),
 
 	/** ReLU capped at 6. */
-	RELU6("relu6", List.of(), "ReLU capped at 6.", "min(max(0, x), 6)", "\\min(\\max(0, x), 6)", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Piecewise.RELU6)),
+	RELU6("relu6", List.of(), "ReLU capped at 6.", "min(max(0, x), 6)", "\\min(\\max(0, x), 6)",
+			"1 if 0 < x < 6, else 0", "\\begin{cases} 1 & 0 < x < 6 \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at both kinks (x = 0 and x = 6), as PyTorch (hardtanh_backward) and JAX (relu6's custom JVP).",
+			List.of(), List.of(), (a) -> new Kernel.Elementwise(Piecewise.RELU6)),
 
 	/** Leaky ReLU. */
 	LEAKY_RELU("leaky_relu", List.of(), "Leaky ReLU.", "x if x > 0, else negative_slope * x",
 			"\\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases},\\ \\alpha = \\mathrm{negative\\_slope}",
+			"1 if x > 0, else negative_slope", "\\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}",
+			"negative_slope at x = 0, as PyTorch (leaky_relu_backward); JAX gives 1 there (its leaky_relu tests x >= 0).",
 			List.of(Parameter.number("negative_slope", 0.01, Range.ANY, "The slope for x <= 0.")), List.of(),
 			(a) -> new Kernel.Elementwise(Piecewise.leaky(a.number("negative_slope")))),
 
 	/** Parametric ReLU with a single shared weight. */
 	PRELU("prelu", List.of(), "Parametric ReLU with one shared weight.", "x if x > 0, else weight * x",
 			"\\begin{cases} x & x > 0 \\\\ a x & x \\le 0 \\end{cases},\\ a = \\mathrm{weight}",
+			"1 if x > 0, else weight", "\\begin{cases} 1 & x > 0 \\\\ a & x \\le 0 \\end{cases}",
+			"weight at x = 0, as PyTorch (prelu backward: x > 0 ? grad : weight * grad).",
 			List.of(Parameter.number("weight", 0.25, Range.ANY, "The slope for x <= 0.")), List.of(),
 			(a) -> new Kernel.Elementwise(Piecewise.leaky(a.number("weight")))),
 
@@ -68,6 +83,9 @@ public enum Activation {
 			"Randomized leaky ReLU in evaluation mode, so deterministic: the slope is (lower + upper) / 2.",
 			"x if x > 0, else (lower + upper)/2 * x",
 			"\\begin{cases} x & x > 0 \\\\ \\frac{l + u}{2} x & x \\le 0 \\end{cases}",
+			"1 if x > 0, else (lower + upper)/2",
+			"\\begin{cases} 1 & x > 0 \\\\ \\frac{l + u}{2} & x \\le 0 \\end{cases}",
+			"(lower + upper)/2 at x = 0, as PyTorch's evaluation-mode rrelu (leaky_relu_backward).",
 			List.of(Parameter.number("lower", 1.0 / 8, Range.ANY, "The lower bound of the slope."),
 					Parameter.number("upper", 1.0 / 3, Range.ANY, "The upper bound of the slope.")),
 			List.of(Constraint.notAbove("lower", "upper")),
@@ -75,7 +93,9 @@ public enum Activation {
 
 	/** Exponential linear unit. */
 	ELU("elu", List.of(), "Exponential linear unit, with expm1 near zero.", "x if x > 0, else alpha * (e^x - 1)",
-			"\\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}",
+			"\\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}", "1 if x > 0, else alpha * e^x",
+			"\\begin{cases} 1 & x > 0 \\\\ \\alpha e^x & x \\le 0 \\end{cases}",
+			"alpha at x = 0 (the left value), as PyTorch (elu_backward) and JAX.",
 			List.of(Parameter.number("alpha", 1.0, Range.ANY, "The scale of the negative part.")), List.of(),
 			(a) -> new Kernel.Elementwise(ExponentialLinear.elu(a.number("alpha")))),
 
@@ -83,12 +103,17 @@ public enum Activation {
 	SELU("selu", List.of(),
 			"Scaled ELU with PyTorch's constants scale = 1.0507009873554804934193349852946 and alpha = 1.6732632423543772848170429916717.",
 			"scale * (x if x > 0, else alpha * (e^x - 1))",
-			"\\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}", List.of(), List.of(),
+			"\\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}",
+			"scale if x > 0, else scale * alpha * e^x",
+			"\\lambda \\begin{cases} 1 & x > 0 \\\\ \\alpha e^x & x \\le 0 \\end{cases}",
+			"scale * alpha at x = 0 (the left value), as PyTorch (elu_backward) and JAX.", List.of(), List.of(),
 			(a) -> new Kernel.Elementwise(ExponentialLinear.SELU)),
 
 	/** Continuously differentiable ELU. */
 	CELU("celu", List.of(), "Continuously differentiable ELU.", "max(0, x) + min(0, alpha * (e^(x/alpha) - 1))",
-			"\\max(0, x) + \\min(0, \\alpha (e^{x/\\alpha} - 1))",
+			"\\max(0, x) + \\min(0, \\alpha (e^{x/\\alpha} - 1))", "1 if x > 0, else e^(x/alpha)",
+			"\\begin{cases} 1 & x > 0 \\\\ e^{x/\\alpha} & x \\le 0 \\end{cases}",
+			"1 at x = 0, where both sides agree, as PyTorch (elu_backward with input_scale 1/alpha) and JAX.",
 			List.of(Parameter.number("alpha", 1.0, Range.NON_ZERO, "The scale of the negative part; not 0.")),
 			List.of(), (a) -> new Kernel.Elementwise(ExponentialLinear.celu(a.number("alpha")))),
 
@@ -96,35 +121,46 @@ public enum Activation {
 	GELU("gelu", List.of(), "Gaussian error linear unit, exact in the left tail through erfc.",
 			"x * Phi(x), or with approximate=tanh: x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3)))",
 			"x \\Phi(x) = \\frac{x}{2} \\operatorname{erfc}\\left(-\\frac{x}{\\sqrt{2}}\\right)",
+			"Phi(x) + x * phi(x), phi(x) = e^(-x^2/2)/sqrt(2 pi); with approximate=tanh: sigmoid(t) * (1 + x * t' * sigmoid(-t)), t = 2 sqrt(2/pi) (x + 0.044715 x^3), t' = 2 sqrt(2/pi) (1 + 3 * 0.044715 x^2)",
+			"\\Phi(x) + x\\,\\varphi(x),\\ \\varphi(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}",
+			"No kink; with approximate=tanh, the derivative of the approximation, as PyTorch's gelu_backward.",
 			List.of(Parameter.choice("approximate", "none", List.of("none", "tanh"),
 					"none for the exact x * Phi(x); tanh for the tanh approximation.")),
 			List.of(),
 			(a) -> new Kernel.Elementwise("tanh".equals(a.choice("approximate")) ? Gaussian.GELU_TANH : Gaussian.GELU)),
 
 	/** Sigmoid linear unit, also called swish. */
-	SILU("silu", List.of("swish"), "Sigmoid linear unit (swish).", "x * sigmoid(x)", "x \\sigma(x)", List.of(),
+	SILU("silu", List.of("swish"), "Sigmoid linear unit (swish).", "x * sigmoid(x)", "x \\sigma(x)",
+			"sigmoid(x) * (1 + x * sigmoid(-x))", "\\sigma(x)\\,(1 + x\\,\\sigma(-x))", "No kink.", List.of(),
 			List.of(), (a) -> new Kernel.Elementwise(Logistic.SILU)),
 
 	/** Mish. */
-	MISH("mish", List.of(), "Mish.", "x * tanh(softplus(x))", "x \\tanh(\\ln(1 + e^x))", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Hyperbolic.MISH)),
+	MISH("mish", List.of(), "Mish.", "x * tanh(softplus(x))", "x \\tanh(\\ln(1 + e^x))",
+			"tanh(softplus(x)) + x * sigmoid(x) * sech^2(softplus(x))",
+			"\\tanh(\\mathrm{sp}(x)) + x\\,\\sigma(x) \\operatorname{sech}^2(\\mathrm{sp}(x)),\\ \\mathrm{sp}(x) = \\ln(1 + e^x)",
+			"No kink.", List.of(), List.of(), (a) -> new Kernel.Elementwise(Hyperbolic.MISH)),
 
 	/** Softplus. */
 	SOFTPLUS("softplus", List.of(),
 			"Softplus, exact everywhere by default; with threshold, linear where beta * x > threshold as in PyTorch.",
 			"(1/beta) * log(1 + e^(beta * x))", "\\frac{1}{\\beta} \\ln(1 + e^{\\beta x})",
+			"sigmoid(beta * x); 1 where beta * x > threshold", "\\sigma(\\beta x)",
+			"No kink by default; with a threshold, 1 where beta * x > threshold (a jump there), as PyTorch's softplus_backward.",
 			List.of(Parameter.number("beta", 1.0, Range.POSITIVE, "The sharpness of the curve."),
 					Parameter.number("threshold", null, Range.ANY,
 							"If given, x is returned where beta * x > threshold; absent by default.")),
 			List.of(), (a) -> new Kernel.Elementwise(Logistic.softplus(a.number("beta"), a.numberOrNaN("threshold")))),
 
 	/** Softsign. */
-	SOFTSIGN("softsign", List.of("soft_sign"), "Softsign.", "x / (1 + |x|)", "\\frac{x}{1 + |x|}", List.of(), List.of(),
+	SOFTSIGN("softsign", List.of("soft_sign"), "Softsign.", "x / (1 + |x|)", "\\frac{x}{1 + |x|}", "1 / (1 + |x|)^2",
+			"\\frac{1}{(1 + |x|)^2}", "No kink.", List.of(), List.of(),
 			(a) -> new Kernel.Elementwise(Hyperbolic.SOFTSIGN)),
 
 	/** Hard tanh: a clamp. */
 	HARDTANH("hardtanh", List.of("hard_tanh"), "Hard tanh: x clamped to [min_val, max_val].",
-			"clamp(x, min_val, max_val)", "\\min(\\max(x, a), b)",
+			"clamp(x, min_val, max_val)", "\\min(\\max(x, a), b)", "1 if min_val < x < max_val, else 0",
+			"\\begin{cases} 1 & a < x < b \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at both clamps, as PyTorch (hardtanh_backward); JAX's hard_tanh gives 1 at x = -1 and 1.",
 			List.of(Parameter.number("min_val", -1.0, Range.ANY, "The lower bound."),
 					Parameter.number("max_val", 1.0, Range.ANY, "The upper bound.")),
 			List.of(Constraint.notAbove("min_val", "max_val")),
@@ -132,17 +168,23 @@ public enum Activation {
 
 	/** Hard sigmoid, as in PyTorch and Keras 3. */
 	HARDSIGMOID("hardsigmoid", List.of("hard_sigmoid"), "Hard sigmoid, the PyTorch and Keras 3 definition.",
-			"clamp(x/6 + 1/2, 0, 1)", "\\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", List.of(), List.of(),
+			"clamp(x/6 + 1/2, 0, 1)", "\\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", "1/6 if -3 < x < 3, else 0",
+			"\\begin{cases} \\tfrac{1}{6} & -3 < x < 3 \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at x = -3 and 3, as PyTorch (hardsigmoid_backward) and JAX.", List.of(), List.of(),
 			(a) -> new Kernel.Elementwise(Piecewise.HARDSIGMOID)),
 
 	/** Hard swish. */
 	HARDSWISH("hardswish", List.of("hard_swish"), "Hard swish.", "x * hardsigmoid(x)",
-			"x \\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Piecewise.HARDSWISH)),
+			"x \\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", "0 if x < -3; x/3 + 1/2 if -3 <= x <= 3; 1 if x > 3",
+			"\\begin{cases} 0 & x < -3 \\\\ \\tfrac{x}{3} + \\tfrac{1}{2} & -3 \\le x \\le 3 \\\\ 1 & x > 3 \\end{cases}",
+			"-1/2 at x = -3 and 3/2 at x = 3, as PyTorch (hardswish_backward); JAX gives 0 and 1 there.", List.of(),
+			List.of(), (a) -> new Kernel.Elementwise(Piecewise.HARDSWISH)),
 
 	/** Hard shrinkage. */
 	HARDSHRINK("hardshrink", List.of(), "Hard shrinkage.", "x if |x| > lambda, else 0",
-			"\\begin{cases} x & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"\\begin{cases} x & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}", "1 if |x| > lambda, else 0",
+			"\\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at x = -lambda and lambda, as PyTorch (shrink_backward).",
 			List.of(Parameter.number("lambda", 0.5, Range.NON_NEGATIVE, "The cut-off.")), List.of(),
 			(a) -> new Kernel.Elementwise(Piecewise.hardshrink(a.number("lambda")))),
 
@@ -150,48 +192,65 @@ public enum Activation {
 	SOFTSHRINK("softshrink", List.of(), "Soft shrinkage.",
 			"x - lambda if x > lambda; x + lambda if x < -lambda; else 0",
 			"\\begin{cases} x - \\lambda & x > \\lambda \\\\ x + \\lambda & x < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"1 if |x| > lambda, else 0", "\\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at x = -lambda and lambda, as PyTorch (shrink_backward).",
 			List.of(Parameter.number("lambda", 0.5, Range.NON_NEGATIVE, "The cut-off.")), List.of(),
 			(a) -> new Kernel.Elementwise(Piecewise.softshrink(a.number("lambda")))),
 
 	/** Tanh shrinkage. */
 	TANHSHRINK("tanhshrink", List.of(), "Tanh shrinkage, without cancellation for tiny x.", "x - tanh x",
-			"x - \\tanh x", List.of(), List.of(), (a) -> new Kernel.Elementwise(Hyperbolic.TANHSHRINK)),
+			"x - \\tanh x", "tanh^2 x", "\\tanh^2 x", "No kink.", List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(Hyperbolic.TANHSHRINK)),
 
 	/** Threshold. */
 	THRESHOLD("threshold", List.of(), "Threshold.", "x if x > threshold, else value",
-			"\\begin{cases} x & x > \\theta \\\\ v & \\text{otherwise} \\end{cases}",
+			"\\begin{cases} x & x > \\theta \\\\ v & \\text{otherwise} \\end{cases}", "1 if x > threshold, else 0",
+			"\\begin{cases} 1 & x > \\theta \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at x = threshold, as PyTorch (threshold_backward).",
 			List.of(Parameter.number("threshold", 0.0, Range.ANY, "The cut-off."),
 					Parameter.number("value", 0.0, Range.ANY, "The replacement at or below the cut-off.")),
 			List.of(), (a) -> new Kernel.Elementwise(Piecewise.threshold(a.number("threshold"), a.number("value")))),
 
 	/** Log of the sigmoid. */
 	LOGSIGMOID("logsigmoid", List.of("log_sigmoid"), "Log of the sigmoid.", "log(1 / (1 + e^-x))",
-			"\\ln \\sigma(x) = -\\ln(1 + e^{-x})", List.of(), List.of(),
+			"\\ln \\sigma(x) = -\\ln(1 + e^{-x})", "sigmoid(-x)", "\\sigma(-x)", "No kink.", List.of(), List.of(),
 			(a) -> new Kernel.Elementwise(Logistic.LOGSIGMOID)),
 
 	/** Log of the softmax. */
 	LOG_SOFTMAX("log_softmax", List.of(), "Log of the softmax, exact when one term dominates the sum.",
 			"(x_i - m)/T - log sum_j e^((x_j - m)/T), m = max_j x_j",
-			"\\frac{x_i - m}{T} - \\ln \\sum_j e^{(x_j - m)/T}", List.of(Parameter.axis(), temperature()), List.of(),
+			"\\frac{x_i - m}{T} - \\ln \\sum_j e^{(x_j - m)/T}", "(1/T) * (g - softmax(x) * sum_j g_j)",
+			"\\frac{1}{T}\\left(g - \\mathrm{softmax}(x) \\textstyle\\sum_j g_j\\right)",
+			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
+			List.of(Parameter.axis(), temperature()), List.of(),
 			(a) -> new Kernel.AlongAxis(AxisKernels.logSoftmax(a.number("temperature")), a.axis())),
 
 	/** Softmin. */
 	SOFTMIN("softmin", List.of(), "Softmin: the softmax of -x.", "softmax(-x)",
 			"\\frac{e^{-(x_i - m)/T}}{\\sum_j e^{-(x_j - m)/T}},\\ m = \\min_j x_j",
+			"-(1/T) * y * (g - sum_j g_j y_j), y = softmin(x)",
+			"-\\frac{1}{T}\\, y \\odot \\left(g - \\textstyle\\sum_j g_j y_j\\right)",
+			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
 			List.of(Parameter.axis(), temperature()), List.of(),
 			(a) -> new Kernel.AlongAxis(AxisKernels.softmin(a.number("temperature")), a.axis())),
 
 	/** Gated linear unit. */
 	GLU("glu", List.of(), "Gated linear unit: the axis is split in halves a and b; its length must be even.",
 			"a * sigmoid(b), where x = [a, b] along the axis", "a \\otimes \\sigma(b),\\ x = [a; b]",
-			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.glu(), a.axis())),
+			"d/da = g * sigmoid(b); d/db = g * a * sigmoid(b) * sigmoid(-b)",
+			"\\frac{\\partial}{\\partial a} = g \\otimes \\sigma(b),\\ \\frac{\\partial}{\\partial b} = g \\otimes a \\otimes \\sigma(b)\\,\\sigma(-b)",
+			"No kink; the product has the input's shape (both halves), g the output's.", List.of(Parameter.axis()),
+			List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.glu(), a.axis())),
 
 	/** Sparsemax. */
 	SPARSEMAX("sparsemax", List.of(),
 			"Sparsemax: the Euclidean projection onto the probability simplex (Martins and Astudillo, 2016).",
 			"max(x_i - tau, 0), with tau such that the outputs sum to 1",
-			"\\mathrm{sparsemax}(x) = \\arg\\min_{p \\in \\Delta} \\lVert p - x \\rVert^2", List.of(Parameter.axis()),
-			List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.sparsemax(), a.axis()));
+			"\\mathrm{sparsemax}(x) = \\arg\\min_{p \\in \\Delta} \\lVert p - x \\rVert^2",
+			"g_i - mean of g_j over the support S = {j : p_j > 0} for i in S, else 0",
+			"\\begin{cases} g_i - \\frac{1}{|S|}\\sum_{j \\in S} g_j & i \\in S \\\\ 0 & i \\notin S \\end{cases},\\ S = \\{j : p_j > 0\\}",
+			"Where the support changes, an element with p_i = 0 counts as outside it (as the entmax package's sparsemax backward).",
+			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.sparsemax(), a.axis()));
 
 	private final String canonicalName;
 
@@ -203,6 +262,12 @@ public enum Activation {
 
 	private final String latex;
 
+	private final String derivativeFormula;
+
+	private final String derivativeLatex;
+
+	private final String derivativeConvention;
+
 	private final List<Parameter> parameters;
 
 	private final List<Constraint> constraints;
@@ -210,12 +275,16 @@ public enum Activation {
 	private final Function<Arguments, Kernel> binder;
 
 	Activation(String canonicalName, List<String> aliases, String summary, String formula, String latex,
-			List<Parameter> parameters, List<Constraint> constraints, Function<Arguments, Kernel> binder) {
+			String derivativeFormula, String derivativeLatex, String derivativeConvention, List<Parameter> parameters,
+			List<Constraint> constraints, Function<Arguments, Kernel> binder) {
 		this.canonicalName = canonicalName;
 		this.aliases = aliases;
 		this.summary = summary;
 		this.formula = formula;
 		this.latex = latex;
+		this.derivativeFormula = derivativeFormula;
+		this.derivativeLatex = derivativeLatex;
+		this.derivativeConvention = derivativeConvention;
 		this.parameters = parameters;
 		this.constraints = constraints;
 		this.binder = binder;
@@ -264,6 +333,32 @@ public enum Activation {
 	 */
 	public String latex() {
 		return this.latex;
+	}
+
+	/**
+	 * Returns the derivative in plain text: f′(x) for an elementwise function, the
+	 * vector-Jacobian product with the upstream gradient g for a function along an axis.
+	 * @return the formula of the derivative
+	 */
+	public String derivativeFormula() {
+		return this.derivativeFormula;
+	}
+
+	/**
+	 * Returns the derivative in LaTeX, as {@link #derivativeFormula()}.
+	 * @return the formula of the derivative
+	 */
+	public String derivativeLatex() {
+		return this.derivativeLatex;
+	}
+
+	/**
+	 * Returns one sentence saying which value the gradient takes at the kinks (PyTorch's
+	 * autograd convention) and where JAX differs; "No kink." for smooth functions.
+	 * @return the kink convention
+	 */
+	public String derivativeConvention() {
+		return this.derivativeConvention;
 	}
 
 	/**

@@ -11,11 +11,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 
+import ai.activation.catalog.Activation;
+import ai.activation.catalog.Kernel;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +48,9 @@ class KernelAccuracyTests {
 
 	/** Measured statistics, in test order. */
 	private static final Map<String, Stats> REPORT = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	/** Measured statistics of the derivatives and vector-Jacobian products. */
+	private static final Map<String, Stats> GRADIENTS = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private static final double[] GRID = scalarGrid(4);
 
@@ -97,7 +103,183 @@ class KernelAccuracyTests {
 			cases.add(smooth("softplus beta=" + beta + " threshold=20", 3, Logistic.softplus(beta, 20),
 					(x) -> softplus(x, beta, 20)));
 		}
+		// bound through the catalog, as the service binds them
+		cases.add(exact("prelu weight=0.25", bound(Activation.PRELU, Map.of("weight", 0.25)),
+				(x) -> (x > 0) ? x : round(bd(0.25).multiply(bd(x)))));
+		double rrelu = (1.0 / 8 + 1.0 / 3) / 2;
+		cases
+			.add(exact("rrelu lower=1/8 upper=1/3", bound(Activation.RRELU, Map.of("lower", 1.0 / 8, "upper", 1.0 / 3)),
+					(x) -> (x > 0) ? x : round(bd(rrelu).multiply(bd(x)))));
 		return cases.stream();
+	}
+
+	/** The scalar kernel the catalog binds for the given arguments. */
+	static ScalarFunction bound(Activation function, Map<String, Object> arguments) {
+		return ((Kernel.Elementwise) function.bind(new ai.activation.catalog.Arguments(arguments))).function();
+	}
+
+	/**
+	 * The derivative cases: every elementwise catalog function and parameter set of
+	 * {@link #scalarCases()}, against {@link GradientReference}. Budgets: 0 (exact) for
+	 * the piecewise-linear ones, at most 4 ulp for the smooth ones.
+	 */
+	static Stream<Arguments> gradientCases() {
+		List<Arguments> cases = new ArrayList<>();
+		cases.add(exact("step", Piecewise.STEP, (x) -> 0.0));
+		cases.add(exact("identity", Piecewise.IDENTITY, (x) -> 1.0));
+		cases.add(exact("relu", Piecewise.RELU, (x) -> (x > 0) ? 1.0 : 0.0));
+		cases.add(exact("relu6", Piecewise.RELU6, (x) -> (x > 0 && x < 6) ? 1.0 : 0.0));
+		for (double slope : new double[] { 0.01, 0.2, -3 }) {
+			cases.add(exact("leaky_relu slope=" + slope, Piecewise.leaky(slope), (x) -> (x > 0) ? 1.0 : slope));
+		}
+		cases.add(exact("prelu weight=0.25", bound(Activation.PRELU, Map.of("weight", 0.25)),
+				(x) -> (x > 0) ? 1.0 : 0.25));
+		double rrelu = (1.0 / 8 + 1.0 / 3) / 2;
+		cases.add(exact("rrelu lower=1/8 upper=1/3",
+				bound(Activation.RRELU, Map.of("lower", 1.0 / 8, "upper", 1.0 / 3)), (x) -> (x > 0) ? 1.0 : rrelu));
+		cases.add(exact("hardtanh (-1, 1)", Piecewise.hardtanh(-1, 1), (x) -> (x > -1 && x < 1) ? 1.0 : 0.0));
+		cases.add(exact("hardtanh (-2, 3)", Piecewise.hardtanh(-2, 3), (x) -> (x > -2 && x < 3) ? 1.0 : 0.0));
+		for (double lambda : new double[] { 0.5, 0 }) {
+			cases.add(exact("hardshrink lambda=" + lambda, Piecewise.hardshrink(lambda),
+					(x) -> (x > lambda || x < -lambda) ? 1.0 : 0.0));
+			cases.add(exact("softshrink lambda=" + lambda, Piecewise.softshrink(lambda),
+					(x) -> (x > lambda || x < -lambda) ? 1.0 : 0.0));
+		}
+		cases.add(exact("threshold (0, 0)", Piecewise.threshold(0, 0), (x) -> (x > 0) ? 1.0 : 0.0));
+		cases.add(exact("threshold (1, -5)", Piecewise.threshold(1, -5), (x) -> (x > 1) ? 1.0 : 0.0));
+		cases.add(exact("hardsigmoid", Piecewise.HARDSIGMOID, (x) -> (x > -3 && x < 3)
+				? round(new Apfloat(1, Reference.DIGITS).divide(new Apfloat(6, Reference.DIGITS))) : 0.0));
+		cases.add(smooth("hardswish", 1, Piecewise.HARDSWISH, GradientReference::hardswish));
+		cases.add(smooth("sigmoid", 4, Logistic.SIGMOID, GradientReference::sigmoid));
+		cases.add(smooth("tanh", 4, Hyperbolic.TANH, GradientReference::tanh));
+		cases.add(smooth("softsign", 4, Hyperbolic.SOFTSIGN, GradientReference::softsign));
+		cases.add(smooth("tanhshrink", 4, Hyperbolic.TANHSHRINK, GradientReference::tanhshrink));
+		cases.add(smooth("logsigmoid", 4, Logistic.LOGSIGMOID, GradientReference::logsigmoid));
+		cases.add(smooth("silu", 4, Logistic.SILU, GradientReference::silu));
+		cases.add(smooth("mish", 4, Hyperbolic.MISH, GradientReference::mish));
+		cases.add(smooth("gelu", 4, Gaussian.GELU, GradientReference::gelu));
+		cases.add(smooth("gelu approximate=tanh", 4, Gaussian.GELU_TANH, GradientReference::geluTanh));
+		cases.add(smooth("selu", 4, ExponentialLinear.SELU, GradientReference::selu));
+		for (double alpha : new double[] { 1, 0.5 }) {
+			cases.add(smooth("elu alpha=" + alpha, 4, ExponentialLinear.elu(alpha),
+					(x) -> GradientReference.celu(x, alpha, false)));
+		}
+		for (double alpha : new double[] { 1, 0.5, -2 }) {
+			cases.add(smooth("celu alpha=" + alpha, 4, ExponentialLinear.celu(alpha),
+					(x) -> GradientReference.celu(x, alpha, true)));
+		}
+		for (double beta : new double[] { 1, 2, 0.5 }) {
+			cases.add(smooth("softplus beta=" + beta, 4, Logistic.softplus(beta, Double.NaN),
+					(x) -> GradientReference.softplus(x, beta, Double.NaN)));
+			cases.add(smooth("softplus beta=" + beta + " threshold=20", 4, Logistic.softplus(beta, 20),
+					(x) -> GradientReference.softplus(x, beta, 20)));
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("gradientCases")
+	void derivativeShouldStayWithinItsUlpBudgetOverTheWholeGrid(String name, double budget, ScalarFunction f,
+			DoubleUnaryOperator reference) {
+		// gradientAll without an upstream gradient (the derivative itself), as the
+		// service
+		// calls it, and derivative(x) against the same budget
+		double[] bulk = new double[GRID.length];
+		f.gradientAll(GRID, null, bulk);
+		Stats stats = new Stats(name, budget);
+		for (int i = 0; i < GRID.length; i++) {
+			double x = GRID[i];
+			double expected = reference.applyAsDouble(x);
+			assertThat(Double.doubleToRawLongBits(f.derivative(x))).as("%s: derivative(%s) and gradientAll", name, x)
+				.isEqualTo(Double.doubleToRawLongBits(bulk[i]));
+			stats.add(x, bulk[i], expected);
+		}
+		GRADIENTS.put(name, stats);
+		assertThat(stats.outOfRangeMismatch)
+			.as("%s: out-of-range derivatives not answered with the right infinity", name)
+			.isEmpty();
+		assertThat(stats.max)
+			.as("%s: worst ulp error of the derivative (at x = %s, got %s, expected %s)", name, stats.worstX,
+					stats.worstGot, stats.worstExpected)
+			.isLessThanOrEqualTo(budget);
+	}
+
+	/** The axis functions the value tests below cover, by catalog name. */
+	static final List<String> AXIS_VALUE_CASES = List.of("softmax", "softmin", "log_softmax", "glu", "sparsemax");
+
+	static Stream<Arguments> vjpCases() {
+		List<Arguments> cases = new ArrayList<>();
+		for (double t : new double[] { 1, 0.5, 3 }) {
+			cases.add(Arguments.of("softmax T=" + t, 4.0, AxisKernels.softmax(t),
+					(VjpReference) (row, g) -> GradientReference.softmaxVjp(row, g, t, false, false)));
+			cases.add(Arguments.of("softmin T=" + t, 4.0, AxisKernels.softmin(t),
+					(VjpReference) (row, g) -> GradientReference.softmaxVjp(row, g, t, true, false)));
+			cases.add(Arguments.of("log_softmax T=" + t, 4.0, AxisKernels.logSoftmax(t),
+					(VjpReference) (row, g) -> GradientReference.softmaxVjp(row, g, t, false, true)));
+		}
+		cases.add(Arguments.of("glu", 4.0, AxisKernels.glu(), (VjpReference) GradientReference::gluVjp));
+		cases.add(Arguments.of("sparsemax", 1.0, AxisKernels.sparsemax(),
+				(VjpReference) GradientReference::sparsemaxVjp));
+		return cases.stream();
+	}
+
+	/** A reference vector-Jacobian product of one lane. */
+	interface VjpReference {
+
+		double[] of(double[] row, double[] grad);
+
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("vjpCases")
+	void vectorJacobianProductShouldStayWithinItsUlpBudgetOnEveryRow(String name, double budget, AxisFunction f,
+			VjpReference reference) {
+		Stats stats = new Stats(name, budget);
+		for (double[] base : rows()) {
+			SplittableRandom random = new SplittableRandom(base.length * 31L + 7);
+			double[] row = base;
+			if (f.lengthMultiple() == 2) {
+				// GLU: grid values as a, the row as the gate b
+				row = new double[2 * base.length];
+				for (int i = 0; i < base.length; i++) {
+					row[i] = GRID[random.nextInt(GRID.length)];
+					row[base.length + i] = base[i];
+				}
+			}
+			double[] grad = new double[f.outputLength(row.length)];
+			for (int i = 0; i < grad.length; i++) {
+				grad[i] = random.nextDouble(-1, 1) * ((random.nextInt(8) == 0) ? 1e300 : 1);
+			}
+			double[] out = new double[row.length];
+			f.vjp(row, grad, new Lanes(1, row.length, 1), out);
+			double[] expected = reference.of(row, grad);
+			for (int i = 0; i < row.length; i++) {
+				stats.add(row[i], out[i], expected[i]);
+			}
+		}
+		GRADIENTS.put(name, stats);
+		assertThat(stats.outOfRangeMismatch).as(name).isEmpty();
+		assertThat(stats.max)
+			.as("%s: worst ulp error (at x = %s, got %s, expected %s)", name, stats.worstX, stats.worstGot,
+					stats.worstExpected)
+			.isLessThanOrEqualTo(budget);
+	}
+
+	@Test
+	void everyCatalogFunctionShouldHaveAValueAndAGradientAccuracyCase() {
+		Set<String> values = new TreeSet<>(AXIS_VALUE_CASES);
+		scalarCases().forEach((a) -> values.add(catalogName(a)));
+		Set<String> gradients = new TreeSet<>();
+		Stream.concat(gradientCases(), vjpCases()).forEach((a) -> gradients.add(catalogName(a)));
+		for (Activation function : Activation.values()) {
+			assertThat(values).as("value accuracy cases").contains(function.canonicalName());
+			assertThat(gradients).as("gradient accuracy cases").contains(function.canonicalName());
+		}
+	}
+
+	/** The catalog name a case covers: the first word of its name. */
+	private static String catalogName(Arguments arguments) {
+		return ((String) arguments.get()[0]).split(" ")[0];
 	}
 
 	private static Arguments exact(String name, ScalarFunction f, DoubleUnaryOperator reference) {
@@ -282,7 +464,7 @@ class KernelAccuracyTests {
 	void softmaxFamilyShouldStayWithinItsUlpBudgetOnEveryRow() {
 		List<double[]> rows = rows();
 		for (double t : new double[] { 1, 0.5, 3 }) {
-			for (String kind : new String[] { "softmax", "softmin", "log_softmax" }) {
+			for (String kind : AXIS_VALUE_CASES.subList(0, 3)) {
 				AxisFunction f = switch (kind) {
 					case "softmax" -> AxisKernels.softmax(t);
 					case "softmin" -> AxisKernels.softmin(t);
@@ -634,19 +816,26 @@ class KernelAccuracyTests {
 	@AfterAll
 	static void writeReport() throws IOException {
 		StringBuilder md = new StringBuilder();
-		md.append(
-				"| function and parameters | budget (ulp) | worst (ulp) | RMS (ulp) | worst at x | points | out of range |\n");
-		md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-		synchronized (REPORT) {
-			for (Stats s : REPORT.values()) {
-				md.append(String.format("| %s | %s | %.3f | %.3f | %s | %d | %d |%n", s.name, fmt(s.budget), s.max,
-						s.rms(), (s.max == 0) ? "–" : Double.toString(s.worstX), s.count, s.outOfRange));
-			}
-		}
+		md.append("### Values\n\n");
+		table(md, REPORT);
+		md.append("\n### Gradients (derivatives and vector-Jacobian products)\n\n");
+		table(md, GRADIENTS);
 		md.append(String.format("%nScalar grid: %d points; axis rows: %d.%n", GRID.length, rows().size()));
 		Path target = Path.of("target");
 		Files.createDirectories(target);
 		Files.writeString(target.resolve("accuracy-report.md"), md.toString());
+	}
+
+	private static void table(StringBuilder md, Map<String, Stats> report) {
+		md.append(
+				"| function and parameters | budget (ulp) | worst (ulp) | RMS (ulp) | worst at x | points | out of range |\n");
+		md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+		synchronized (report) {
+			for (Stats s : report.values()) {
+				md.append(String.format("| %s | %s | %.3f | %.3f | %s | %d | %d |%n", s.name, fmt(s.budget), s.max,
+						s.rms(), (s.max == 0) ? "–" : Double.toString(s.worstX), s.count, s.outOfRange));
+			}
+		}
 	}
 
 	private static String fmt(double budget) {
