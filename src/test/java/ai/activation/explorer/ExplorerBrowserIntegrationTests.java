@@ -247,6 +247,15 @@ class ExplorerBrowserIntegrationTests {
 			.map((marker) -> marker.getCssValue("border-color"))
 			.toList();
 		assertThat(colours).hasSize(2).doesNotHaveDuplicates();
+
+		// With the derivative on, both get theirs: relu′ is 1 for x > 0 and 0 otherwise,
+		// 0 at the kink as PyTorch's autograd takes it.
+		this.browser.findElement(By.id("derivative")).click();
+		List<Double> reluDerivative = column(waitForColumn("d/dx relu(x)"));
+		for (int i = 0; i < x.size(); i++) {
+			assertThat(reluDerivative.get(i)).as("relu'(%s)", x.get(i)).isEqualTo((x.get(i) > 0) ? 1.0 : 0.0);
+		}
+		assertThat(column(waitForColumn("d/dx silu(x)"))).hasSize(SAMPLES);
 		saveScreenshot("explorer-compare.png", 1280, 1000, "chart-title");
 	}
 
