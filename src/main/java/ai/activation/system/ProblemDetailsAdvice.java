@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,9 +44,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private final ErrorFormats formats;
 
-	ProblemDetailsAdvice(ProblemProperties properties, ErrorFormats formats) {
+	/**
+	 * Creates the advice.
+	 * @param properties the problem settings
+	 * @param formats the error formats the features register; looked up here rather than
+	 * injected as {@link ErrorFormats}, so that a web slice test, which holds controller
+	 * advice but no components, still gets the advice
+	 */
+	ProblemDetailsAdvice(ProblemProperties properties, ObjectProvider<ErrorFormat> formats) {
 		this.properties = properties;
-		this.formats = formats;
+		this.formats = new ErrorFormats(formats);
 	}
 
 	@Override
