@@ -69,7 +69,7 @@ class ArchitectureTests {
 		ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("web")
 			.definedBy("ai.activation.activate..", "ai.activation.inference..", "ai.activation.plot..",
-					"ai.activation.openapi..")
+					"ai.activation.openapi..", "ai.activation.explorer..")
 			.layer("engine")
 			.definedBy("ai.activation.engine..")
 			.layer("catalog")

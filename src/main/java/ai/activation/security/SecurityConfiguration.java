@@ -2,6 +2,7 @@ package ai.activation.security;
 
 import java.util.List;
 
+import ai.activation.activate.TensorFormats;
 import ai.activation.system.ProblemResponses;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +36,9 @@ class SecurityConfiguration {
 		configuration.setAllowedOriginPatterns(cors.getAllowedOrigins());
 		configuration.setAllowedMethods(List.of("GET", "HEAD", "POST"));
 		configuration.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, ApiKeyFilter.HEADER));
-		configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
+		// A browser page on another origin reads how many overflows were avoided, as the
+		// explorer does on its own.
+		configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, TensorFormats.OVERFLOW_AVOIDED_HEADER));
 		configuration.setMaxAge(cors.getMaxAge());
 		FilterRegistrationBean<ClosedCorsFilter> registration = new FilterRegistrationBean<>(
 				new ClosedCorsFilter(configuration, problems));

@@ -103,6 +103,8 @@ class ApiKeyAndCorsIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(VALUES)));
 		HttpTestClient.assertResult(response);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
+		assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
+				(exposed) -> assertThat(exposed.split(",\\s*")).contains("Activation-Overflow-Avoided", "Retry-After"));
 	}
 
 	@Test
