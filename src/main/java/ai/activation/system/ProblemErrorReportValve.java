@@ -3,16 +3,21 @@ package ai.activation.system;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.apache.tomcat.util.res.StringManager;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Tomcat's error report for requests it rejects before they reach the application (a
@@ -24,14 +29,39 @@ import org.springframework.http.MediaType;
  * A request line or header block larger than {@code server.max-http-request-header-size}
  * is one Tomcat answers 400; this valve answers it 414 when the request line did not fit,
  * and 431 when the headers did not.
+ *
+ * <p>
+ * A request some {@link ErrorFormat} claims (the {@code /v2} paths of the Open Inference
+ * Protocol) gets that format's body instead, with the same status and detail; a request
+ * whose URI Tomcat could not parse belongs to no format.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/**
 	 * What Tomcat's HTTP/1.1 parser says, in the JVM's locale, when its buffer is full.
 	 */
 	private static final String HEADER_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
 		.getString("iib.requestheadertoolarge.error");
+
+	private final Supplier<ErrorFormats> formats;
+
+	/**
+	 * Creates the valve Tomcat would create by class name: every error a problem.
+	 */
+	public ProblemErrorReportValve() {
+		this(() -> null);
+	}
+
+	/**
+	 * Creates a valve that consults the features' error formats.
+	 * @param formats the formats, looked up when an error is reported (they are beans
+	 * created after the web server), or a supplier of {@code null} for none
+	 */
+	ProblemErrorReportValve(Supplier<ErrorFormats> formats) {
+		this.formats = formats;
+	}
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -53,6 +83,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
 		String detail = detail(status, title);
+		Optional<ErrorFormat> format = format(request);
+		if (format.isPresent()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+			write(response, format.get().mediaType().toString(), json.writeValueAsString(format.get().body(problem)));
+			return;
+		}
 		StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"title\":").append(quote(title))
 			.append(",\"status\":")
 			.append(status)
@@ -63,14 +99,32 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			json.append(",\"instance\":").append(quote(instance));
 		}
 		json.append('}');
+		write(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE, json.toString());
+	}
+
+	private Optional<ErrorFormat> format(Request request) {
+		ErrorFormats formats = this.formats.get();
+		if (formats == null || request.getRequestURI() == null || request.getCoyoteRequest() == null) {
+			return Optional.empty();
+		}
 		try {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			return formats.of(request);
+		}
+		catch (RuntimeException ex) {
+			// A request Tomcat rejected half-parsed: answer with the problem.
+			return Optional.empty();
+		}
+	}
+
+	private static void write(Response response, String contentType, String body) {
+		try {
+			response.setContentType(contentType);
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			response.setHeader("Cache-Control", "no-store");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(json.toString());
+				writer.write(body);
 				response.finishResponse();
 			}
 		}

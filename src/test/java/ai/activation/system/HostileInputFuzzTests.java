@@ -3,6 +3,8 @@ package ai.activation.system;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,12 +90,48 @@ class HostileInputFuzzTests {
 		assertThat(statuses).containsKeys(200, 400, 404, 405, 415);
 	}
 
-	private static void assertAnsweredSafely(FuzzRequest request, HttpResponse<String> response) {
+	@Test
+	void noInferRequestIsAnsweredWithAServerErrorATraceOrAnythingButAnErrorObjectOnA4xx() {
+		HttpTestClient client = new HttpTestClient(this.port);
+		Map<Integer, Integer> statuses = new TreeMap<>();
+		QuickTheory.qt()
+			.withFixedSeed(SEED)
+			.withExamples(EXAMPLES)
+			.withShrinkCycles(50)
+			.forAll(new HostileInferRequests())
+			.checkAssert((request) -> {
+				HttpResponse<String> response = client.send(request.build(client));
+				statuses.merge(response.statusCode(), 1, Integer::sum);
+				assertInferAnsweredSafely(request, response);
+			});
+		System.out.println("Hostile infer requests answered, by status: " + statuses);
+		// The generator reaches results, bad bodies and headers, unknown models and
+		// wrong methods.
+		assertThat(statuses).containsKeys(200, 400, 404, 405);
+	}
+
+	private static void assertInferAnsweredSafely(FuzzRequest request, HttpResponse<String> response) {
+		String what = assertNoServerErrorNorTrace(request, response);
+		if (response.statusCode() >= 400) {
+			assertThat(response.headers().firstValue("Content-Type")).as(what)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+			JsonNode error = json.readTree(response.body());
+			assertThat(error.propertyNames()).as(what).containsExactly("error");
+			assertThat(error.get("error").asString()).as(what).isNotBlank();
+		}
+	}
+
+	private static String assertNoServerErrorNorTrace(FuzzRequest request, HttpResponse<String> response) {
 		String what = request + " -> " + response.statusCode() + " " + response.body();
 		assertThat(response.statusCode()).as(what).isBetween(200, 499);
 		assertThat(response.body()).as(what)
 			.doesNotContain("Exception", "java.", "jakarta.", "tools.jackson", "springframework", "ai.activation.",
 					"\tat ", "<html", "Tomcat");
+		return what;
+	}
+
+	private static void assertAnsweredSafely(FuzzRequest request, HttpResponse<String> response) {
+		String what = assertNoServerErrorNorTrace(request, response);
 		if (response.statusCode() >= 400) {
 			assertThat(response.headers().firstValue("Content-Type")).as(what)
 				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
@@ -106,10 +144,18 @@ class HostileInputFuzzTests {
 	}
 
 	/** One generated request. */
-	record FuzzRequest(String method, String path, String query, String contentType, String accept, byte[] body) {
+	record FuzzRequest(String method, String path, String query, String contentType, String accept, String headerLength,
+			byte[] body) {
+
+		FuzzRequest(String method, String path, String query, String contentType, String accept, byte[] body) {
+			this(method, path, query, contentType, accept, "", body);
+		}
 
 		HttpRequest.Builder build(HttpTestClient client) {
 			HttpRequest.Builder builder = client.request(this.path + (this.query.isEmpty() ? "" : "?" + this.query));
+			if (!this.headerLength.isEmpty()) {
+				builder.header("Inference-Header-Content-Length", this.headerLength);
+			}
 			if (!this.contentType.isEmpty()) {
 				builder.header("Content-Type", this.contentType);
 			}
@@ -123,7 +169,8 @@ class HostileInputFuzzTests {
 		public String toString() {
 			String text = new String(this.body, StandardCharsets.UTF_8);
 			return this.method + " " + this.path + "?" + this.query + " [" + this.contentType + "; accept "
-					+ this.accept + "] " + ((text.length() > 300) ? text.substring(0, 300) + "..." : text);
+					+ this.accept + "; header length " + this.headerLength + "] "
+					+ ((text.length() > 300) ? text.substring(0, 300) + "..." : text);
 		}
 
 	}
@@ -259,6 +306,128 @@ class HostileInputFuzzTests {
 
 		private static String encode(String text) {
 			return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+		}
+
+	}
+
+	/**
+	 * Generates {@code /v2} infer requests: JSON headers near and far from valid (inputs,
+	 * shapes, datatypes, data, parameters, requested outputs, binary flags), mutated,
+	 * some followed by binary tensor bytes under an
+	 * {@code Inference-Header-Content-Length} that may or may not fit the body.
+	 */
+	static final class HostileInferRequests implements Gen<FuzzRequest> {
+
+		private static final List<String> DATATYPES = List.of("FP64", "FP32", "FP32", "FP16", "BF16", "INT8", "INT32",
+				"UINT64", "BOOL", "BYTES", "fp32", "FLOAT", "");
+
+		private static final List<String> PARAMETERS = List.of("axis", "negative_slope", "alpha", "temperature",
+				"binary_data_output", "x", "");
+
+		private static final List<String> SHAPES = List.of("[3]", "[2, 3]", "[1, 1, 3]", "[]", "[0]", "[-1]", "[3, -1]",
+				"[2147483648]", "[\"3\"]", "3", "null", "[1.5]");
+
+		private final HostileRequests values = new HostileRequests();
+
+		private final List<String> names = Catalog.names();
+
+		@Override
+		public FuzzRequest generate(RandomnessSource random) {
+			String model = (HostileRequests.below(random, 8) == 0) ? HostileRequests.text(random, NAME_CHARACTERS, 8)
+					: HostileRequests.pick(random, this.names);
+			String version = (HostileRequests.below(random, 6) == 0)
+					? "/versions/" + HostileRequests.pick(random, List.of("1", "2", "0", "x")) : "";
+			String path = "/v2/models/" + HostileRequests.encode(model) + version + "/infer";
+			String header = (HostileRequests.below(random, 4) == 0) ? valid(random)
+					: this.values.mutate(random, header(random));
+			byte[] headerBytes = header.getBytes(StandardCharsets.UTF_8);
+			String headerLength = "";
+			byte[] body = headerBytes;
+			if (HostileRequests.below(random, 3) == 0) {
+				byte[] tensor = HostileRequests.below(random, 2) == 0 ? this.values.bytes(random) : floats(random);
+				body = new byte[headerBytes.length + tensor.length];
+				System.arraycopy(headerBytes, 0, body, 0, headerBytes.length);
+				System.arraycopy(tensor, 0, body, headerBytes.length, tensor.length);
+				headerLength = switch (HostileRequests.below(random, 6)) {
+					case 0 -> Integer.toString(HostileRequests.below(random, body.length + 10) - 5);
+					case 1 -> HostileRequests.pick(random, List.of("x", "", " 1", "1e3", "99999999999999999999"));
+					default -> Integer.toString(headerBytes.length);
+				};
+			}
+			String method = HostileRequests.pick(random, List.of("POST", "POST", "POST", "POST", "POST", "GET", "PUT"));
+			String contentType = HostileRequests.pick(random,
+					List.of("", "", "application/json", "application/octet-stream", "text/plain"));
+			return new FuzzRequest(method, path, "", contentType, "", headerLength, body);
+		}
+
+		/** A request that gets past every check, so that results are reached too. */
+		private static String valid(RandomnessSource random) {
+			int length = 2 + 2 * HostileRequests.below(random, 3);
+			List<String> data = new ArrayList<>();
+			for (int i = 0; i < length; i++) {
+				data.add(HostileRequests.pick(random, List.of("0", "-0", "1", "-1.5", "2.5e-3", "-7")));
+			}
+			return "{\"inputs\": [{\"name\": \"input\", \"shape\": [" + length + "], \"datatype\": \""
+					+ HostileRequests.pick(random, List.of("FP64", "FP32", "INT32")) + "\", \"data\": ["
+					+ String.join(", ", data) + "]}]}";
+		}
+
+		private String header(RandomnessSource random) {
+			StringBuilder header = new StringBuilder("{");
+			if (HostileRequests.below(random, 4) == 0) {
+				header.append("\"id\": ").append(this.values.value(random, 3)).append(", ");
+			}
+			if (HostileRequests.below(random, 3) == 0) {
+				header.append("\"parameters\": {");
+				for (int i = HostileRequests.below(random, 3); i > 0; i--) {
+					header.append('"')
+						.append(HostileRequests.pick(random, PARAMETERS))
+						.append("\": ")
+						.append(HostileRequests.pick(random,
+								List.of("0.1", "-1", "1", "true", "\"max\"", "\"0.5\"", "null", "[1]", "1e400")))
+						.append((i > 1) ? ", " : "");
+				}
+				header.append("}, ");
+			}
+			header.append("\"inputs\": [");
+			for (int i = (HostileRequests.below(random, 8) == 0) ? 2 : 1; i > 0; i--) {
+				header.append("{\"name\": ")
+					.append(HostileRequests.pick(random, List.of("\"input\"", "\"input\"", "\"x\"", "1")))
+					.append(", \"shape\": ")
+					.append(HostileRequests.pick(random, SHAPES))
+					.append(", \"datatype\": \"")
+					.append(HostileRequests.pick(random, DATATYPES))
+					.append('"');
+				if (HostileRequests.below(random, 3) == 0) {
+					header.append(", \"parameters\": {\"binary_data_size\": ")
+						.append(HostileRequests.pick(random, List.of("12", "24", "0", "-4", "3", "\"12\"", "1e9")))
+						.append('}');
+				}
+				else {
+					header.append(", \"data\": ").append(this.values.array(random, 0));
+				}
+				header.append((i > 1) ? "}, " : "}");
+			}
+			header.append(']');
+			if (HostileRequests.below(random, 4) == 0) {
+				header.append(", \"outputs\": [{\"name\": ")
+					.append(HostileRequests.pick(random, List.of("\"output\"", "\"y\"", "7")))
+					.append(HostileRequests.pick(random,
+							List.of("", ", \"parameters\": {\"binary_data\": true}",
+									", \"parameters\": {\"binary_data\": 1}")))
+					.append("}]");
+			}
+			return header.append('}').toString();
+		}
+
+		private static byte[] floats(RandomnessSource random) {
+			ByteBuffer buffer = ByteBuffer.allocate(4 * HostileRequests.below(random, 8))
+				.order(ByteOrder.LITTLE_ENDIAN);
+			while (buffer.hasRemaining()) {
+				buffer.putFloat(Float
+					.intBitsToFloat((int) random.next(Constraint.between(Integer.MIN_VALUE, Integer.MAX_VALUE))));
+			}
+			return buffer.array();
 		}
 
 	}
