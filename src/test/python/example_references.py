@@ -125,12 +125,25 @@ def sparsemax(row):
     return [max(x - tau, mpf(0)) for x in row]
 
 
+def hardmax(row):
+    """ONNX Hardmax: 1 at the first maximum of the lane, 0 elsewhere."""
+    first = row.index(max(row))
+    return [mpf(1) if i == first else mpf(0) for i in range(len(row))]
+
+
+def reglu(row):
+    half = len(row) // 2
+    return [max(a, mpf(0)) * b for a, b in zip(row[:half], row[half:])]
+
+
 ALONG_LAST_AXIS = {
     "softmax": softmax,
     "log_softmax": log_softmax,
     "softmin": lambda row: softmax([-x for x in row]),
     "glu": glu,
     "sparsemax": sparsemax,
+    "hardmax": hardmax,
+    "reglu": reglu,
 }
 
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import ai.activation.kernel.AxisKernels;
 import ai.activation.kernel.ExponentialLinear;
 import ai.activation.kernel.Gaussian;
+import ai.activation.kernel.GatedUnits;
 import ai.activation.kernel.Hyperbolic;
 import ai.activation.kernel.Logistic;
 import ai.activation.kernel.Piecewise;
@@ -250,7 +251,24 @@ public enum Activation {
 			"g_i - mean of g_j over the support S = {j : p_j > 0} for i in S, else 0",
 			"\\begin{cases} g_i - \\frac{1}{|S|}\\sum_{j \\in S} g_j & i \\in S \\\\ 0 & i \\notin S \\end{cases},\\ S = \\{j : p_j > 0\\}",
 			"Where the support changes, an element with p_i = 0 counts as outside it (as the entmax package's sparsemax backward).",
-			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.sparsemax(), a.axis()));
+			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.sparsemax(), a.axis())),
+
+	/** Hardmax, as ONNX defines it. */
+	HARDMAX("hardmax", List.of(),
+			"Hardmax (ONNX Hardmax, onnx/onnx docs/Operators.md): 1 at the first maximum along the axis, 0 elsewhere.",
+			"1 if i is the first index of max_j x_j, else 0",
+			"\\mathrm{hardmax}(x)_i = \\begin{cases} 1 & i = \\min \\arg\\max_j x_j \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0", "0", "0 everywhere, also at ties (the zero subgradient of a piecewise-constant function).",
+			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(GatedUnits.hardmax(), a.axis())),
+
+	/** ReLU-gated linear unit. */
+	REGLU("reglu", List.of(),
+			"ReLU-gated linear unit of transformer feed-forward layers (Shazeer, 2020): the axis is split in halves a and b as glu; its length must be even.",
+			"relu(a) * b, where x = [a, b] along the axis", "\\max(0, a) \\otimes b,\\ x = [a; b]",
+			"d/da = g * b if a > 0, else 0; d/db = g * relu(a)",
+			"\\frac{\\partial}{\\partial a} = g \\otimes b \\otimes [a > 0],\\ \\frac{\\partial}{\\partial b} = g \\otimes \\max(0, a)",
+			"relu'(0) = 0, as PyTorch; the product has the input's shape (both halves), g the output's.",
+			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(GatedUnits.reglu(), a.axis()));
 
 	private final String canonicalName;
 

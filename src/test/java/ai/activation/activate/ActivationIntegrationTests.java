@@ -106,7 +106,10 @@ class ActivationIntegrationTests {
 					new double[] { 0.7707348624153966, 0.1043076209053194, 0.06326577012075865, 0.03837262928857156,
 							0.018125946616651442, 0.005193170653302372 }),
 			Map.entry("glu", new double[] { -1.5, -0.679178699175393, -0.4403985389889412 }),
-			Map.entry("sparsemax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }));
+			Map.entry("sparsemax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }),
+			// relu(a) = 0 for a = [-3, -1, -0.5]: every product is 0
+			Map.entry("hardmax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }),
+			Map.entry("reglu", new double[] { 0.0, 0.0, 0.0 }));
 
 	/** A rank-2 input of shape [2, 3]. */
 	private static final String M = "[[1, 2, 3], [4, 6, 8]]";
@@ -141,6 +144,18 @@ class ActivationIntegrationTests {
 				this.http.post("/activate/" + function.canonicalName(), "{\"values\": " + X + "}"));
 		assertThat(result.get("function").asString()).isEqualTo(function.canonicalName());
 		assertValues(result, new int[] { expected.length }, expected);
+	}
+
+	@Test
+	void hardmaxShouldPickTheFirstMaximumOfEachRowOverHttp() {
+		JsonNode result = assertResult(this.http.post("/activate/hardmax", "{\"values\": [[1, 3, 3], [0, 0, 0]]}"));
+		assertValues(result, new int[] { 2, 3 }, 0, 1, 0, 1, 0, 0);
+	}
+
+	@Test
+	void regluShouldGateTheSecondHalfByTheRectifiedFirstOverHttp() {
+		JsonNode result = assertResult(this.http.post("/activate/reglu", "{\"values\": [[2, -1, 3, 5]]}"));
+		assertValues(result, new int[] { 1, 2 }, 6, 0);
 	}
 
 	@Test

@@ -162,6 +162,14 @@ class ActivationProblemsIntegrationTests {
 	}
 
 	@Test
+	void regluAlongAnAxisOfOddLengthIsABadRequestNamingTheAxisAndItsLength() {
+		JsonNode problem = assertProblem(this.http.post("/activate/reglu", "{\"values\": [1, 2, 3]}"), 400);
+		assertThat(problem.get("parameter").asString()).isEqualTo("axis");
+		assertThat(problem.get("axisLength").asInt()).isEqualTo(3);
+		assertThat(problem.get("detail").asString()).contains("axis -1", "even", "3");
+	}
+
+	@Test
 	void gluAlongAnAxisOfOddLengthIsABadRequestNamingTheAxisAndItsLength() {
 		JsonNode problem = assertProblem(this.http.post("/activate/glu", "{\"values\": [[[1, 2, 3], [4, 5, 6]]]}"),
 				400);

@@ -205,7 +205,8 @@ class KernelAccuracyTests {
 	}
 
 	/** The axis functions the value tests below cover, by catalog name. */
-	static final List<String> AXIS_VALUE_CASES = List.of("softmax", "softmin", "log_softmax", "glu", "sparsemax");
+	static final List<String> AXIS_VALUE_CASES = List.of("softmax", "softmin", "log_softmax", "glu", "sparsemax",
+			"hardmax", "reglu");
 
 	static Stream<Arguments> vjpCases() {
 		List<Arguments> cases = new ArrayList<>();
@@ -220,6 +221,9 @@ class KernelAccuracyTests {
 		cases.add(Arguments.of("glu", 4.0, AxisKernels.glu(), (VjpReference) GradientReference::gluVjp));
 		cases.add(Arguments.of("sparsemax", 1.0, AxisKernels.sparsemax(),
 				(VjpReference) GradientReference::sparsemaxVjp));
+		cases
+			.add(Arguments.of("hardmax", 0.0, GatedUnits.hardmax(), (VjpReference) (row, g) -> new double[row.length]));
+		cases.add(Arguments.of("reglu", 0.5, GatedUnits.reglu(), (VjpReference) KernelAccuracyTests::regluVjp));
 		return cases.stream();
 	}
 
@@ -488,6 +492,63 @@ class KernelAccuracyTests {
 				assertThat(stats.max).as("%s worst at %s", name, stats.worstX).isLessThanOrEqualTo(stats.budget);
 			}
 		}
+	}
+
+	/** The reglu product by exact decimal arithmetic, rounded once. */
+	static double[] regluVjp(double[] row, double[] grad) {
+		int half = row.length / 2;
+		double[] out = new double[row.length];
+		for (int k = 0; k < half; k++) {
+			boolean open = row[k] > 0;
+			out[k] = open ? round(new BigDecimal(grad[k]).multiply(new BigDecimal(row[half + k]))) : 0;
+			out[half + k] = open ? round(new BigDecimal(grad[k]).multiply(new BigDecimal(row[k]))) : 0;
+		}
+		return out;
+	}
+
+	@Test
+	void hardmaxShouldAnswerOneAtTheFirstMaximumOfEveryRow() {
+		Stats stats = new Stats("hardmax", 0);
+		for (double[] row : rows()) {
+			double[] out = new double[row.length];
+			GatedUnits.hardmax().apply(row, new Lanes(1, row.length, 1), out);
+			BigDecimal max = null;
+			int first = -1;
+			for (int i = 0; i < row.length; i++) {
+				BigDecimal x = new BigDecimal(row[i]);
+				if (max == null || x.compareTo(max) > 0) {
+					max = x;
+					first = i;
+				}
+			}
+			for (int i = 0; i < row.length; i++) {
+				stats.add(row[i], out[i], (i == first) ? 1 : 0);
+			}
+		}
+		REPORT.put("hardmax", stats);
+		assertThat(stats.max).as("hardmax worst at %s", stats.worstX).isLessThanOrEqualTo(stats.budget);
+	}
+
+	@Test
+	void regluShouldBeExactlyRoundedOnEveryRow() {
+		Stats stats = new Stats("reglu", 0.5);
+		for (double[] row : rows()) {
+			double[] doubled = new double[2 * row.length];
+			SplittableRandom random = new SplittableRandom(row.length + 11);
+			for (int i = 0; i < row.length; i++) {
+				doubled[i] = row[i];
+				doubled[row.length + i] = GRID[random.nextInt(GRID.length)];
+			}
+			double[] out = new double[row.length];
+			GatedUnits.reglu().apply(doubled, new Lanes(1, doubled.length, 1), out);
+			for (int i = 0; i < row.length; i++) {
+				double expected = (row[i] > 0)
+						? round(new BigDecimal(row[i]).multiply(new BigDecimal(doubled[row.length + i]))) : 0;
+				stats.add(row[i], out[i], expected);
+			}
+		}
+		REPORT.put("reglu", stats);
+		assertThat(stats.max).as("reglu worst at a = %s", stats.worstX).isLessThanOrEqualTo(stats.budget);
 	}
 
 	@Test
