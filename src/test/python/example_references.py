@@ -29,6 +29,8 @@ OUTPUT = pathlib.Path("src/test/resources/ai/activation/openapi/example-referenc
 # The two inputs of Activation#example(): a vector for the elementwise functions, a 2 x 4
 # matrix (two lanes along the default axis -1) for the functions along an axis.
 VECTOR = ([-8.0, -1.0, -0.25, 0.0, 0.25, 1.0, 8.0], [7])
+# ... and the vector of the functions defined for x > 0 only (Activation#domain()).
+POSITIVE_VECTOR = ([0.125, 0.25, 0.5, 1.0, 2.0, 8.0, 40.0], [7])
 MATRIX = ([1.0, 2.0, 3.0, 4.0, 0.1, 0.9, 0.4, 1.2], [2, 4])
 
 
@@ -93,6 +95,20 @@ ELEMENTWISE = {
     "tanhshrink": lambda x: x - mp.tanh(x),
     "threshold": lambda x: x if x > 0 else mpf(0),
     "logsigmoid": lambda x: -mp.log1p(mp.exp(-x)),
+    # Keras, JAX and ONNX beyond PyTorch, at their defaults
+    "exponential": mp.exp,
+    "squareplus": lambda x: (x + mp.sqrt(x * x + 4)) / 2,
+    "sparse_plus": lambda x: mpf(0) if x <= -1 else (x if x >= 1 else (x + 1) ** 2 / 4),
+    "sparse_sigmoid": lambda x: mpf(0) if x <= -1 else (mpf(1) if x >= 1 else (x + 1) / 2),
+    "thresholded_relu": lambda x: x if x > 1 else mpf(0),
+    "shrink": lambda x: x if abs(x) > mpf("0.5") else mpf(0),
+    "relu_squared": lambda x: max(x, mpf(0)) ** 2,
+    "snake": lambda x: x + mp.sin(x) ** 2,
+}
+
+# Defined for x > 0 only: documented on POSITIVE_VECTOR.
+POSITIVE_ELEMENTWISE = {
+    "log1mexp": lambda x: mp.log(1 - mp.exp(-x)),
 }
 
 
@@ -156,6 +172,14 @@ def main():
     functions = {}
     values, shape = VECTOR
     for name, f in ELEMENTWISE.items():
+        functions[name] = {
+            "input": values,
+            "shape": shape,
+            "output": [text(f(d(x))) for x in values],
+            "outputShape": shape,
+        }
+    values, shape = POSITIVE_VECTOR
+    for name, f in POSITIVE_ELEMENTWISE.items():
         functions[name] = {
             "input": values,
             "shape": shape,

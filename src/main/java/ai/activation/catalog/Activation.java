@@ -3,12 +3,15 @@ package ai.activation.catalog;
 import java.util.List;
 import java.util.function.Function;
 
+import ai.activation.kernel.Algebraic;
 import ai.activation.kernel.AxisKernels;
+import ai.activation.kernel.Exponential;
 import ai.activation.kernel.ExponentialLinear;
 import ai.activation.kernel.Gaussian;
 import ai.activation.kernel.GatedUnits;
 import ai.activation.kernel.Hyperbolic;
 import ai.activation.kernel.Logistic;
+import ai.activation.kernel.Periodic;
 import ai.activation.kernel.Piecewise;
 import ai.activation.kernel.Tensor;
 
@@ -37,10 +40,18 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise(Logistic.SIGMOID)),
 
 	/** The rectified linear unit. */
-	RELU("relu", List.of("ramp"), "Rectified linear unit.", "max(0, x)", "\\mathrm{relu}(x) = \\max(0, x)",
-			"1 if x > 0, else 0", "\\mathrm{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
-			"relu'(0) = 0, as PyTorch (threshold_backward) and JAX (which documents grad relu(0) = 0).", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Piecewise.RELU)),
+	RELU("relu", List.of("ramp"),
+			"Rectified linear unit; Keras's negative_slope, max_value and threshold (keras-team/keras keras/src/activations/activations.py) make it leaky, capped or shifted.",
+			"max(0, x); with parameters: negative_slope * (x - threshold) if x <= threshold, else x, clipped to [0, max_value] if given",
+			"\\mathrm{relu}(x) = \\max(0, x)",
+			"1 if x > 0, else 0; with parameters: negative_slope if x <= threshold, else 1 (0 where the clip holds)",
+			"\\mathrm{relu}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+			"relu'(0) = 0, as PyTorch (threshold_backward) and JAX (which documents grad relu(0) = 0); with a negative_slope, that slope at the threshold, as leaky_relu's.",
+			List.of(Parameter.number("negative_slope", 0.0, Range.ANY, "The slope at and below the threshold."),
+					Parameter.number("max_value", null, Range.NON_NEGATIVE,
+							"If given, the largest value returned; absent by default."),
+					Parameter.number("threshold", 0.0, Range.ANY, "The cut-off below which the slope applies.")),
+			List.of(), (a) -> new Kernel.Elementwise(relu(a))),
 
 	/** Softmax along an axis. */
 	SOFTMAX("softmax", List.of(), "Softmax along an axis, with the maximum subtracted so that exp cannot overflow.",
@@ -64,7 +75,7 @@ public enum Activation {
 			List.of(), List.of(), (a) -> new Kernel.Elementwise(Piecewise.RELU6)),
 
 	/** Leaky ReLU. */
-	LEAKY_RELU("leaky_relu", List.of(), "Leaky ReLU.", "x if x > 0, else negative_slope * x",
+	LEAKY_RELU("leaky_relu", List.of("leakyrelu"), "Leaky ReLU.", "x if x > 0, else negative_slope * x",
 			"\\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases},\\ \\alpha = \\mathrm{negative\\_slope}",
 			"1 if x > 0, else negative_slope", "\\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}",
 			"negative_slope at x = 0, as PyTorch (leaky_relu_backward); JAX gives 1 there (its leaky_relu tests x >= 0).",
@@ -102,13 +113,19 @@ public enum Activation {
 
 	/** Scaled exponential linear unit. */
 	SELU("selu", List.of(),
-			"Scaled ELU with PyTorch's constants scale = 1.0507009873554804934193349852946 and alpha = 1.6732632423543772848170429916717.",
-			"scale * (x if x > 0, else alpha * (e^x - 1))",
-			"\\lambda \\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}",
-			"scale if x > 0, else scale * alpha * e^x",
-			"\\lambda \\begin{cases} 1 & x > 0 \\\\ \\alpha e^x & x \\le 0 \\end{cases}",
-			"scale * alpha at x = 0 (the left value), as PyTorch (elu_backward) and JAX.", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(ExponentialLinear.SELU)),
+			"Scaled ELU with PyTorch's constants gamma (scale) = 1.0507009873554804934193349852946 and alpha = 1.6732632423543772848170429916717 by default; ONNX Selu's alpha and gamma.",
+			"gamma * (x if x > 0, else alpha * (e^x - 1))",
+			"\\gamma \\begin{cases} x & x > 0 \\\\ \\alpha (e^x - 1) & x \\le 0 \\end{cases}",
+			"gamma if x > 0, else gamma * alpha * e^x",
+			"\\gamma \\begin{cases} 1 & x > 0 \\\\ \\alpha e^x & x \\le 0 \\end{cases}",
+			"gamma * alpha at x = 0 (the left value), as PyTorch (elu_backward) and JAX.",
+			List.of(Parameter.number("alpha", ExponentialLinear.SELU_ALPHA, Range.ANY,
+					"The scale of the exponential part."),
+					Parameter.number("gamma", ExponentialLinear.SELU_SCALE, Range.ANY, "The overall scale.")),
+			List.of(),
+			(a) -> new Kernel.Elementwise((a.number("alpha") == ExponentialLinear.SELU_ALPHA
+					&& a.number("gamma") == ExponentialLinear.SELU_SCALE) ? ExponentialLinear.SELU
+							: ExponentialLinear.selu(a.number("alpha"), a.number("gamma")))),
 
 	/** Continuously differentiable ELU. */
 	CELU("celu", List.of(), "Continuously differentiable ELU.", "max(0, x) + min(0, alpha * (e^(x/alpha) - 1))",
@@ -131,9 +148,12 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise("tanh".equals(a.choice("approximate")) ? Gaussian.GELU_TANH : Gaussian.GELU)),
 
 	/** Sigmoid linear unit, also called swish. */
-	SILU("silu", List.of("swish"), "Sigmoid linear unit (swish).", "x * sigmoid(x)", "x \\sigma(x)",
-			"sigmoid(x) * (1 + x * sigmoid(-x))", "\\sigma(x)\\,(1 + x\\,\\sigma(-x))", "No kink.", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Logistic.SILU)),
+	SILU("silu", List.of("swish"),
+			"Sigmoid linear unit (swish); beta as TensorFlow's tf.nn.silu and ONNX Swish's alpha, exact in the left tail.",
+			"x * sigmoid(beta * x)", "x \\sigma(\\beta x)", "sigmoid(y) * (1 + y * sigmoid(-y)), y = beta * x",
+			"\\sigma(y)\\,(1 + y\\,\\sigma(-y)),\\ y = \\beta x", "No kink.",
+			List.of(Parameter.number("beta", 1.0, Range.ANY, "The factor of x inside the sigmoid.")), List.of(),
+			(a) -> new Kernel.Elementwise((a.number("beta") == 1.0) ? Logistic.SILU : Logistic.silu(a.number("beta")))),
 
 	/** Mish. */
 	MISH("mish", List.of(), "Mish.", "x * tanh(softplus(x))", "x \\tanh(\\ln(1 + e^x))",
@@ -168,21 +188,27 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise(Piecewise.hardtanh(a.number("min_val"), a.number("max_val")))),
 
 	/** Hard sigmoid, as in PyTorch and Keras 3. */
-	HARDSIGMOID("hardsigmoid", List.of("hard_sigmoid"), "Hard sigmoid, the PyTorch and Keras 3 definition.",
-			"clamp(x/6 + 1/2, 0, 1)", "\\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", "1/6 if -3 < x < 3, else 0",
-			"\\begin{cases} \\tfrac{1}{6} & -3 < x < 3 \\\\ 0 & \\text{otherwise} \\end{cases}",
-			"0 at x = -3 and 3, as PyTorch (hardsigmoid_backward) and JAX.", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Piecewise.HARDSIGMOID)),
+	HARDSIGMOID("hardsigmoid", List.of("hard_sigmoid"),
+			"Hard sigmoid: the PyTorch and Keras 3 definition by default; ONNX HardSigmoid with alpha = 0.2 (onnx/onnx onnx/defs/math/defs.cpp).",
+			"clamp(alpha * x + beta, 0, 1)", "\\min(\\max(\\alpha x + \\beta, 0), 1)",
+			"alpha if 0 < alpha * x + beta < 1, else 0",
+			"\\begin{cases} \\alpha & 0 < \\alpha x + \\beta < 1 \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at both clamps (x = -3 and 3 by default), as PyTorch (hardsigmoid_backward) and JAX.",
+			List.of(Parameter.number("alpha", 1.0 / 6, Range.ANY, "The slope; 1/6 as PyTorch, 0.2 as ONNX."),
+					Parameter.number("beta", 0.5, Range.ANY, "The value at x = 0.")),
+			List.of(),
+			(a) -> new Kernel.Elementwise((a.number("alpha") == 1.0 / 6 && a.number("beta") == 0.5)
+					? Piecewise.HARDSIGMOID : Piecewise.hardsigmoid(a.number("alpha"), a.number("beta")))),
 
 	/** Hard swish. */
-	HARDSWISH("hardswish", List.of("hard_swish"), "Hard swish.", "x * hardsigmoid(x)",
+	HARDSWISH("hardswish", List.of("hard_swish", "hard_silu"), "Hard swish.", "x * hardsigmoid(x)",
 			"x \\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", "0 if x < -3; x/3 + 1/2 if -3 <= x <= 3; 1 if x > 3",
 			"\\begin{cases} 0 & x < -3 \\\\ \\tfrac{x}{3} + \\tfrac{1}{2} & -3 \\le x \\le 3 \\\\ 1 & x > 3 \\end{cases}",
 			"-1/2 at x = -3 and 3/2 at x = 3, as PyTorch (hardswish_backward); JAX gives 0 and 1 there.", List.of(),
 			List.of(), (a) -> new Kernel.Elementwise(Piecewise.HARDSWISH)),
 
 	/** Hard shrinkage. */
-	HARDSHRINK("hardshrink", List.of(), "Hard shrinkage.", "x if |x| > lambda, else 0",
+	HARDSHRINK("hardshrink", List.of("hard_shrink"), "Hard shrinkage.", "x if |x| > lambda, else 0",
 			"\\begin{cases} x & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}", "1 if |x| > lambda, else 0",
 			"\\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
 			"0 at x = -lambda and lambda, as PyTorch (shrink_backward).",
@@ -190,7 +216,7 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise(Piecewise.hardshrink(a.number("lambda")))),
 
 	/** Soft shrinkage. */
-	SOFTSHRINK("softshrink", List.of(), "Soft shrinkage.",
+	SOFTSHRINK("softshrink", List.of("soft_shrink"), "Soft shrinkage.",
 			"x - lambda if x > lambda; x + lambda if x < -lambda; else 0",
 			"\\begin{cases} x - \\lambda & x > \\lambda \\\\ x + \\lambda & x < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
 			"1 if |x| > lambda, else 0", "\\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
@@ -199,7 +225,7 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise(Piecewise.softshrink(a.number("lambda")))),
 
 	/** Tanh shrinkage. */
-	TANHSHRINK("tanhshrink", List.of(), "Tanh shrinkage, without cancellation for tiny x.", "x - tanh x",
+	TANHSHRINK("tanhshrink", List.of("tanh_shrink"), "Tanh shrinkage, without cancellation for tiny x.", "x - tanh x",
 			"x - \\tanh x", "tanh^2 x", "\\tanh^2 x", "No kink.", List.of(), List.of(),
 			(a) -> new Kernel.Elementwise(Hyperbolic.TANHSHRINK)),
 
@@ -217,8 +243,82 @@ public enum Activation {
 			"\\ln \\sigma(x) = -\\ln(1 + e^{-x})", "sigmoid(-x)", "\\sigma(-x)", "No kink.", List.of(), List.of(),
 			(a) -> new Kernel.Elementwise(Logistic.LOGSIGMOID)),
 
+	/** The exponential, as Keras's activation. */
+	EXPONENTIAL("exponential", List.of("exp"),
+			"The exponential (keras-team/keras keras/src/activations/activations.py); a 422 beyond x = 709.78, where e^x leaves the double range.",
+			"e^x", "e^x", "e^x", "\\frac{d}{dx} e^x = e^x", "No kink.", List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(Exponential.EXPONENTIAL)),
+
+	/** Squareplus. */
+	SQUAREPLUS("squareplus", List.of("square_plus"),
+			"Squareplus (Barron 2021; jax-ml/jax jax/_src/nn/functions.py, keras-team/keras keras/src/ops/nn.py), exact for very negative x, where the sum as written cancels.",
+			"(x + sqrt(x^2 + b)) / 2", "\\frac{x + \\sqrt{x^2 + b}}{2}", "(1 + x / sqrt(x^2 + b)) / 2",
+			"\\frac{1}{2}\\left(1 + \\frac{x}{\\sqrt{x^2 + b}}\\right)",
+			"No kink for b > 0; at b = 0 squareplus is relu and its derivative relu's, 0 at x = 0.",
+			List.of(Parameter.number("b", 4.0, Range.NON_NEGATIVE, "The smoothness near 0; 0 gives relu.")), List.of(),
+			(a) -> new Kernel.Elementwise(Algebraic.squareplus(a.number("b")))),
+
+	/** Sparse plus. */
+	SPARSE_PLUS("sparse_plus", List.of("sparseplus"),
+			"Sparse plus (jax-ml/jax jax/_src/nn/functions.py, keras-team/keras keras/src/ops/nn.py): 0 below -1, x above 1, a parabola between.",
+			"0 if x <= -1; (x + 1)^2 / 4 if -1 < x < 1; x if x >= 1",
+			"\\begin{cases} 0 & x \\le -1 \\\\ \\frac{(x + 1)^2}{4} & -1 < x < 1 \\\\ x & x \\ge 1 \\end{cases}",
+			"sparse_sigmoid(x): 0 if x <= -1; (x + 1)/2 if -1 < x < 1; 1 if x >= 1",
+			"\\begin{cases} 0 & x \\le -1 \\\\ \\frac{x + 1}{2} & -1 < x < 1 \\\\ 1 & x \\ge 1 \\end{cases}",
+			"No kink: the derivative is continuous, 0 at x = -1 and 1 at x = 1 from both sides.", List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(Piecewise.SPARSE_PLUS)),
+
+	/** Sparse sigmoid. */
+	SPARSE_SIGMOID("sparse_sigmoid", List.of("sparsesigmoid"),
+			"Sparse sigmoid (jax-ml/jax jax/_src/nn/functions.py, keras-team/keras keras/src/ops/nn.py): (x + 1)/2 clipped to [0, 1].",
+			"0.5 * clip(x + 1, 0, 2)", "\\tfrac{1}{2} \\min(\\max(x + 1, 0), 2)", "1/2 if -1 < x < 1, else 0",
+			"\\begin{cases} \\tfrac{1}{2} & -1 < x < 1 \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at both kinks (x = -1 and 1), as PyTorch's clamps (hardtanh_backward).", List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(Piecewise.SPARSE_SIGMOID)),
+
+	/** Thresholded ReLU, as ONNX defines it. */
+	THRESHOLDED_RELU("thresholded_relu", List.of("thresholdedrelu"),
+			"Thresholded ReLU (ONNX ThresholdedRelu, onnx/onnx onnx/defs/math/defs.cpp): x above alpha, else 0.",
+			"x if x > alpha, else 0", "\\begin{cases} x & x > \\alpha \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"1 if x > alpha, else 0", "\\begin{cases} 1 & x > \\alpha \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at x = alpha, as PyTorch's threshold_backward.",
+			List.of(Parameter.number("alpha", 1.0, Range.ANY, "The cut-off.")), List.of(),
+			(a) -> new Kernel.Elementwise(Piecewise.thresholdedRelu(a.number("alpha")))),
+
+	/** Shrink, as ONNX defines it. */
+	SHRINK("shrink", List.of(),
+			"Shrink (ONNX Shrink, onnx/onnx onnx/defs/math/defs.cpp): 0 inside [-lambd, lambd], x moved towards 0 by bias outside; softshrink at bias = lambd.",
+			"x + bias if x < -lambd; x - bias if x > lambd; else 0",
+			"\\begin{cases} x + b & x < -\\lambda \\\\ x - b & x > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"1 if x < -lambd or x > lambd, else 0",
+			"\\begin{cases} 1 & |x| > \\lambda \\\\ 0 & \\text{otherwise} \\end{cases}",
+			"0 at x = -lambd and lambd, as PyTorch's shrink_backward.",
+			List.of(Parameter.number("lambd", 0.5, Range.ANY, "The cut-off."),
+					Parameter.number("bias", 0.0, Range.ANY, "The amount taken off outside the cut-off.")),
+			List.of(), (a) -> new Kernel.Elementwise(Piecewise.shrink(a.number("lambd"), a.number("bias")))),
+
+	/** Squared ReLU. */
+	RELU_SQUARED("relu_squared", List.of("squared_relu", "relu2"),
+			"Squared ReLU of Primer (So et al. 2021, arXiv:2109.08668); a 422 beyond x = 1.34e154, where x^2 leaves the double range.",
+			"max(0, x)^2", "\\max(0, x)^2", "2 * max(0, x)", "2 \\max(0, x)", "No kink: 0 at x = 0 from both sides.",
+			List.of(), List.of(), (a) -> new Kernel.Elementwise(Piecewise.RELU_SQUARED)),
+
+	/** Snake. */
+	SNAKE("snake", List.of(),
+			"Snake (Liu, Ziyin and Ueda 2020, arXiv:2006.08195): x plus a periodic ripple of frequency a, with the sine of the exact product a * x.",
+			"x + sin^2(a * x) / a", "x + \\frac{\\sin^2(a x)}{a}", "1 + sin(2 a x)", "1 + \\sin(2 a x)", "No kink.",
+			List.of(Parameter.number("a", 1.0, Range.POSITIVE, "The frequency of the ripple.")), List.of(),
+			(a) -> new Kernel.Elementwise(Periodic.snake(a.number("a")))),
+
+	/** log(1 - e^-x). */
+	LOG1MEXP("log1mexp", List.of(),
+			"log(1 - e^-x) for x > 0, exact near 0 and for large x (Maechler 2012, the Rmpfr vignette log1mexp-note); a 422 for x <= 0, where it is not finite.",
+			"log(1 - e^-x), x > 0", "\\ln(1 - e^{-x}),\\ x > 0", "1 / (e^x - 1)", "\\frac{1}{e^x - 1}",
+			"No kink; +inf at x = 0, so a 422 there as for the value.", List.of(), List.of(), Range.POSITIVE,
+			(a) -> new Kernel.Elementwise(Exponential.LOG1MEXP)),
+
 	/** Log of the softmax. */
-	LOG_SOFTMAX("log_softmax", List.of(), "Log of the softmax, exact when one term dominates the sum.",
+	LOG_SOFTMAX("log_softmax", List.of("logsoftmax"), "Log of the softmax, exact when one term dominates the sum.",
 			"(x_i - m)/T - log sum_j e^((x_j - m)/T), m = max_j x_j",
 			"\\frac{x_i - m}{T} - \\ln \\sum_j e^{(x_j - m)/T}", "(1/T) * (g - softmax(x) * sum_j g_j)",
 			"\\frac{1}{T}\\left(g - \\mathrm{softmax}(x) \\textstyle\\sum_j g_j\\right)",
@@ -290,11 +390,21 @@ public enum Activation {
 
 	private final List<Constraint> constraints;
 
+	private final Range domain;
+
 	private final Function<Arguments, Kernel> binder;
 
 	Activation(String canonicalName, List<String> aliases, String summary, String formula, String latex,
 			String derivativeFormula, String derivativeLatex, String derivativeConvention, List<Parameter> parameters,
 			List<Constraint> constraints, Function<Arguments, Kernel> binder) {
+		this(canonicalName, aliases, summary, formula, latex, derivativeFormula, derivativeLatex, derivativeConvention,
+				parameters, constraints, Range.ANY, binder);
+	}
+
+	Activation(String canonicalName, List<String> aliases, String summary, String formula, String latex,
+			String derivativeFormula, String derivativeLatex, String derivativeConvention, List<Parameter> parameters,
+			List<Constraint> constraints, Range domain, Function<Arguments, Kernel> binder) {
+		this.domain = domain;
 		this.canonicalName = canonicalName;
 		this.aliases = aliases;
 		this.summary = summary;
@@ -306,6 +416,17 @@ public enum Activation {
 		this.parameters = parameters;
 		this.constraints = constraints;
 		this.binder = binder;
+	}
+
+	/** relu at its defaults is the vectorized {@link Piecewise#RELU}; else Keras's. */
+	private static ai.activation.kernel.ScalarFunction relu(Arguments a) {
+		double slope = a.number("negative_slope");
+		double max = a.numberOrNaN("max_value");
+		double threshold = a.number("threshold");
+		if (slope == 0 && Double.isNaN(max) && threshold == 0) {
+			return Piecewise.RELU;
+		}
+		return Piecewise.relu(slope, max, threshold);
 	}
 
 	private static Parameter temperature() {
@@ -396,6 +517,16 @@ public enum Activation {
 	}
 
 	/**
+	 * Returns the inputs where an elementwise function is defined and finite;
+	 * {@link Range#ANY} for all but a few (log1mexp: x &gt; 0). The service answers an
+	 * input outside it with 422, as any other result that is not a finite double.
+	 * @return the domain
+	 */
+	public Range domain() {
+		return this.domain;
+	}
+
+	/**
 	 * Tells whether the function is applied along an axis rather than element by element.
 	 * @return {@code true} for the softmax family, GLU and sparsemax
 	 */
@@ -408,14 +539,19 @@ public enum Activation {
 	 * as documented in the OpenAPI operations. One rule for the whole catalog, driven by
 	 * {@link #alongAxis()}: an elementwise function gets a vector that crosses every kink
 	 * and cut-off of the catalog (0; ±0.25, inside the shrink cut-offs; ±1, the hardtanh
-	 * clamps; ±8, past the relu6 cap and the hard sigmoid's saturation); a function along
-	 * an axis gets a 2 × 4 matrix: two lanes of even length, as GLU needs, that sparsemax
-	 * makes sparse.
+	 * clamps; ±8, past the relu6 cap and the hard sigmoid's saturation), or, for a
+	 * function defined for x &gt; 0 only ({@link #domain()}), seven points from 0.001 to
+	 * 40; a function along an axis gets a 2 × 4 matrix: two lanes of even length, as GLU
+	 * needs, that sparsemax makes sparse.
 	 * @return a new tensor
 	 */
 	public Tensor example() {
 		if (alongAxis()) {
 			return new Tensor(new double[] { 1, 2, 3, 4, 0.1, 0.9, 0.4, 1.2 }, new int[] { 2, 4 });
+		}
+		if (!this.domain.equals(Range.ANY)) {
+			// the positive half of the same points, and the far tail
+			return new Tensor(new double[] { 0.125, 0.25, 0.5, 1, 2, 8, 40 }, new int[] { 7 });
 		}
 		return new Tensor(new double[] { -8, -1, -0.25, 0, 0.25, 1, 8 }, new int[] { 7 });
 	}

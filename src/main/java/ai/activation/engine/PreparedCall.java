@@ -6,6 +6,7 @@ import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
 import ai.activation.catalog.Kernel;
 import ai.activation.catalog.Parameter;
+import ai.activation.catalog.Range;
 import ai.activation.kernel.Tensor;
 
 /**
@@ -173,6 +174,13 @@ public final class PreparedCall {
 		int bad = firstNonFinite(out);
 		if (bad >= 0) {
 			String pointer = ValuesPointer.of(bad, shape);
+			Range domain = this.function.domain();
+			double x = values.values()[bad];
+			if (!domain.equals(Range.ANY) && !domain.contains(x)) {
+				// elementwise (only those have a domain): the output index is the input's
+				throw new ResultOutOfRangeException(pointer, this.function.canonicalName() + " is defined for x in "
+						+ domain + ", and the element at " + pointer + " is " + x + ".");
+			}
 			throw new ResultOutOfRangeException(pointer,
 					this.kernel.outOfRange(this.function.canonicalName(), pointer, this.mode == Mode.GRADIENT));
 		}

@@ -21,18 +21,23 @@ enum FunctionGroup {
 
 	/** Piecewise functions that pass x through for large x and bend or cut below. */
 	RECTIFIERS("Rectifiers", "x for large x; a cap, a slope or an exponential below.",
-			List.of("relu6", "leaky_relu", "prelu", "rrelu", "elu", "selu", "celu", "threshold")),
+			List.of("relu6", "leaky_relu", "prelu", "rrelu", "elu", "selu", "celu", "threshold", "thresholded_relu",
+					"relu_squared")),
 
 	/** x times a soft gate, or a smooth ramp. */
 	SMOOTH_UNITS("Smooth units", "x times a soft gate of x, or a smooth ramp.",
-			List.of("gelu", "silu", "mish", "softplus", "hardswish")),
+			List.of("gelu", "silu", "mish", "softplus", "hardswish", "squareplus", "sparse_plus", "snake")),
 
 	/** Functions that pull small values to zero. */
-	SHRINKAGE("Shrinkage", "Small values pulled to zero.", List.of("hardshrink", "softshrink", "tanhshrink")),
+	SHRINKAGE("Shrinkage", "Small values pulled to zero.", List.of("hardshrink", "softshrink", "tanhshrink", "shrink")),
 
 	/** Squashing functions with a bounded output, as used for gates. */
 	GATES("Gates", "Squashing functions with a bounded output.",
-			List.of("tanh", "hardtanh", "hardsigmoid", "softsign", "logsigmoid")),
+			List.of("tanh", "hardtanh", "hardsigmoid", "softsign", "logsigmoid", "sparse_sigmoid")),
+
+	/** The exponential and a logarithm built on it. */
+	EXPONENTIALS("Exponentials", "The exponential, and log(1 - e^-x) computed without its cancellations.",
+			List.of("exponential", "log1mexp")),
 
 	/** Functions of a whole vector: each output depends on every element of its lane. */
 	ALONG_AN_AXIS("Along an axis", "Functions of a whole vector, applied along one axis of a tensor.", List.of()),

@@ -58,6 +58,27 @@ public final class ExponentialLinear {
 			(x) -> (x > 0) ? SELU_SCALE : timesExp(SELU_SCALE_ALPHA, x), resultFormFlushes(SELU_SCALE_ALPHA));
 
 	/**
+	 * selu with ONNX's parameters (onnx/onnx {@code onnx/defs/math/defs.cpp}, Selu: "y =
+	 * gamma * (alpha * e^x - alpha) for x &lt;= 0, y = gamma * x for x &gt; 0"): gamma·x
+	 * for x &gt; 0, else gamma·alpha·(e^x − 1), the product of the three factors rounded
+	 * once ({@link DoubleDouble#product}), so within 2 ulp (1 from expm1). At PyTorch's
+	 * constants the catalog binds {@link #SELU}.
+	 *
+	 * <p>
+	 * selu′(x) = gamma for x &gt; 0, gamma·alpha·e^x for x ≤ 0 (the left value at 0, as
+	 * {@link #SELU}), rounded once; within 2 ulp. Events as {@link #elu(double)} with
+	 * gamma·alpha as the scale.
+	 * @param alpha the scale of the exponential part before gamma
+	 * @param gamma the overall scale
+	 * @return the function
+	 */
+	public static ScalarFunction selu(double alpha, double gamma) {
+		return ScalarFunction.of((x) -> (x > 0) ? gamma * x : DoubleDouble.product(gamma, alpha, Math.expm1(x)),
+				(x) -> x < 0 && x >= -EXP_FLUSH && alpha != 0 && gamma != 0,
+				(x) -> (x > 0) ? gamma : DoubleDouble.productExp(gamma, alpha, x), resultFormFlushes(gamma * alpha));
+	}
+
+	/**
 	 * elu(x) = x if x &gt; 0, else alpha·(e^x − 1), with expm1 near zero. Within 2 ulp.
 	 *
 	 * <p>

@@ -1,9 +1,10 @@
 package ai.activation.kernel;
 
 /**
- * The piecewise-defined functions: step, identity, the ReLU family, hardtanh, the
- * shrinkages, threshold, hard sigmoid and hard swish. Values and derivatives are exact (a
- * single IEEE operation at most) except where noted.
+ * The piecewise-defined functions: step, identity, the ReLU family (with thresholded_relu
+ * and relu_squared), hardtanh, the shrinkages (with ONNX's shrink), threshold, hard
+ * sigmoid, hard swish, and the sparse sigmoid and sparse plus of JAX and Keras. Values
+ * and derivatives are exact (a single IEEE operation at most) except where noted.
  *
  * <p>
  * Derivatives at the kinks are PyTorch's (pytorch/pytorch
@@ -96,6 +97,72 @@ public final class Piecewise {
 		}
 		return (x + 3.0) / 6.0;
 	}, (x) -> (x > -3.0 && x < 3.0) ? 1.0 / 6.0 : 0.0);
+
+	/**
+	 * hardsigmoid with ONNX's parameters (onnx/onnx {@code onnx/defs/math/defs.cpp},
+	 * HardSigmoid: "y = max(0, min(1, alpha * x + beta))", alpha 0.2 and beta 0.5 there):
+	 * clamp(alpha·x + beta, 0, 1) with one rounding (fma): correctly rounded. At alpha =
+	 * 1/6 and beta = 1/2 the catalog binds {@link #HARDSIGMOID}. hardsigmoid′ = alpha
+	 * where 0 &lt; alpha·x + beta &lt; 1, else 0 (0 at both clamps, as PyTorch).
+	 * @param alpha the slope
+	 * @param beta the value at 0
+	 * @return the function
+	 */
+	public static ScalarFunction hardsigmoid(double alpha, double beta) {
+		return ScalarFunction.of((x) -> Math.min(Math.max(Math.fma(alpha, x, beta), 0.0), 1.0), (x) -> {
+			double y = Math.fma(alpha, x, beta);
+			return (y > 0 && y < 1) ? alpha : 0.0;
+		});
+	}
+
+	/**
+	 * relu with Keras's parameters (keras-team/keras
+	 * {@code keras/src/activations/activations.py}, {@code relu(x, negative_slope=0.0,
+	 * max_value=None, threshold=0.0)}, whose {@code static_call} computes it as: x where
+	 * x &gt; threshold (with threshold 0, relu(x)), else 0; then clipped to [0,
+	 * max_value] if max_value is given; then negative_slope·relu(threshold − x)
+	 * subtracted). So: for x ≤ threshold, negative_slope·(x − threshold); above, x, or
+	 * clamp(x, 0, max_value) when max_value is given (so with a negative threshold and no
+	 * max_value, x between threshold and 0 passes through as x, as Keras does). The
+	 * product with x − threshold held as a double-double is rounded once (fma): within 1
+	 * ulp (2 where x − threshold itself overflows and is halved first); the rest is
+	 * exact. At the defaults the catalog binds {@link #RELU}.
+	 *
+	 * <p>
+	 * relu′ = negative_slope for x ≤ threshold (at the threshold the left value, as
+	 * leaky_relu's PyTorch convention at 0); above it 1, or 0 where the clip holds (x ≤ 0
+	 * or x ≥ max_value, as hardtanh's clamps).
+	 * @param negativeSlope the slope at and below the threshold
+	 * @param maxValue the cap, or NaN for none
+	 * @param threshold the cut-off
+	 * @return the function
+	 */
+	public static ScalarFunction relu(double negativeSlope, double maxValue, double threshold) {
+		boolean capped = !Double.isNaN(maxValue);
+		return ScalarFunction.of((x) -> {
+			if (x > threshold) {
+				return capped ? Math.min(Math.max(x, 0.0), maxValue) : x;
+			}
+			if (negativeSlope == 0) {
+				return 0.0;
+			}
+			double hi = x - threshold;
+			if (Double.isInfinite(hi)) {
+				return 2.0 * (negativeSlope * (0.5 * x - 0.5 * threshold));
+			}
+			double bb = hi - x;
+			double lo = (x - (hi - bb)) + (-threshold - bb);
+			return Math.fma(negativeSlope, hi, negativeSlope * lo);
+		}, (x) -> {
+			if (x <= threshold) {
+				return negativeSlope;
+			}
+			if (capped) {
+				return (x > 0 && x < maxValue) ? 1.0 : 0.0;
+			}
+			return 1.0;
+		});
+	}
 
 	/**
 	 * hardswish(x) = x · hardsigmoid(x): 0 for x ≤ −3, x for x ≥ 3, else x(x + 3)/6.
@@ -200,6 +267,83 @@ public final class Piecewise {
 	 */
 	public static ScalarFunction threshold(double threshold, double value) {
 		return ScalarFunction.of((x) -> (x > threshold) ? x : value, (x) -> (x > threshold) ? 1.0 : 0.0);
+	}
+
+	/**
+	 * sparse_sigmoid(x) = ½·clip(x + 1, 0, 2): 0 for x ≤ −1, 1 for x ≥ 1, (x + 1)/2
+	 * between (jax-ml/jax {@code jax/_src/nn/functions.py}, {@code sparse_sigmoid};
+	 * keras-team/keras {@code keras/src/ops/nn.py}, {@code sparse_sigmoid}). Correctly
+	 * rounded: one rounding of x + 1, then an exact halving. sparse_sigmoid′ = ½ for −1
+	 * &lt; x &lt; 1, else 0: 0 at both kinks, as hardtanh's clamps in PyTorch.
+	 */
+	public static final ScalarFunction SPARSE_SIGMOID = ScalarFunction.of((x) -> {
+		if (x <= -1.0) {
+			return 0.0;
+		}
+		if (x >= 1.0) {
+			return 1.0;
+		}
+		return (x + 1.0) / 2.0;
+	}, (x) -> (x > -1.0 && x < 1.0) ? 0.5 : 0.0);
+
+	/**
+	 * sparse_plus(x) = 0 for x ≤ −1, x for x ≥ 1, (x + 1)²/4 between (jax-ml/jax
+	 * {@code jax/_src/nn/functions.py}, {@code sparse_plus}; keras-team/keras
+	 * {@code keras/src/ops/nn.py}). The square is taken of x + 1 held exactly as a
+	 * double-double (two-sum, then fma) and rounded once from that sum: within 1 ulp (the
+	 * double rounding of a square just above a tie, e.g. x = 2^−54). sparse_plus′ =
+	 * sparse_sigmoid: 0, (x + 1)/2, 1, continuous, so no kink convention is needed.
+	 */
+	public static final ScalarFunction SPARSE_PLUS = ScalarFunction.of((x) -> {
+		if (x <= -1.0) {
+			return 0.0;
+		}
+		if (x >= 1.0) {
+			return x;
+		}
+		double hi = x + 1.0;
+		double one = hi - x;
+		double lo = (x - (hi - one)) + (1.0 - one);
+		double square = hi * hi;
+		double error = Math.fma(hi, hi, -square) + 2.0 * hi * lo;
+		return (square + error) / 4.0;
+	}, (x) -> (x <= -1.0) ? 0.0 : (x >= 1.0) ? 1.0 : (x + 1.0) / 2.0);
+
+	/**
+	 * relu_squared(x) = relu(x)², the squared ReLU of Primer (So et al., 2021,
+	 * arXiv:2109.08668). Correctly rounded (one multiplication); beyond x ≈ 1.34e154 the
+	 * true value exceeds the double range and +∞ is returned. relu_squared′ = 2·relu(x):
+	 * exact, 0 at x = 0 (both sides agree), +∞ beyond MAX_VALUE/2.
+	 */
+	public static final ScalarFunction RELU_SQUARED = ScalarFunction.of((x) -> (x > 0) ? x * x : 0.0,
+			(x) -> (x > 0) ? 2.0 * x : 0.0);
+
+	/**
+	 * thresholded_relu(x) = x if x &gt; alpha, else 0, as ONNX ThresholdedRelu (onnx/onnx
+	 * {@code onnx/defs/math/defs.cpp}, ThresholdedRelu version 10: "y = x for x &gt;
+	 * alpha, y = 0 otherwise", alpha defaulting to 1.0). Exact. thresholded_relu′ = 1 for
+	 * x &gt; alpha, else 0: 0 at x = alpha, as {@link #threshold(double, double)}.
+	 * @param alpha the cut-off
+	 * @return the function
+	 */
+	public static ScalarFunction thresholdedRelu(double alpha) {
+		return threshold(alpha, 0.0);
+	}
+
+	/**
+	 * shrink(x) = x + bias if x &lt; −lambd, x − bias if x &gt; lambd, else 0, tested in
+	 * that order, as ONNX Shrink (onnx/onnx {@code onnx/defs/math/defs.cpp}, Shrink
+	 * version 9; lambd defaulting to 0.5, bias to 0). Correctly rounded (one addition).
+	 * shrink′ = 1 where x &lt; −lambd or x &gt; lambd, else 0: 0 at ±lambd, as PyTorch's
+	 * {@code shrink_backward_kernel} for softshrink, which shrink is at bias = lambd.
+	 * @param lambd the cut-off; a negative one makes the first test win where both hold,
+	 * as ONNX's order says
+	 * @param bias the amount pulled towards zero
+	 * @return the function
+	 */
+	public static ScalarFunction shrink(double lambd, double bias) {
+		return ScalarFunction.of((x) -> (x < -lambd) ? x + bias : (x > lambd) ? x - bias : 0.0,
+				(x) -> (x < -lambd || x > lambd) ? 1.0 : 0.0);
 	}
 
 }

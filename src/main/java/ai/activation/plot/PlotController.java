@@ -47,27 +47,26 @@ class PlotController {
 	 * @return the SVG document
 	 */
 	@GetMapping(path = "/activate/{function}/plot", produces = "image/svg+xml")
-	@Operation(summary = "The function's graph as SVG",
-			parameters = {
-					@Parameter(name = PlotRange.FROM, in = ParameterIn.QUERY,
-							description = "The left end of the x range; -6 unless configured otherwise.",
-							schema = @Schema(type = "number", defaultValue = "-6")),
-					@Parameter(name = PlotRange.TO, in = ParameterIn.QUERY,
-							description = "The right end of the x range; 6 unless configured otherwise. "
-									+ "Both ends lie within ±1e6, and to - from within [1e-6, 1e6].",
-							schema = @Schema(type = "number", defaultValue = "6")),
-					@Parameter(name = CurveKind.PARAMETER, in = ParameterIn.QUERY,
-							description = "What to draw: the function's value, its derivative d/dx (for a function "
-									+ "along an axis, of the plotted slice, through the gradient endpoint's "
-									+ "vector-Jacobian product), or both on the same axes.",
-							schema = @Schema(type = "string", allowableValues = { "value", "derivative", "both" },
-									defaultValue = "value")) })
+	@Operation(summary = "The function's graph as SVG", parameters = { @Parameter(name = PlotRange.FROM,
+			in = ParameterIn.QUERY,
+			description = "The left end of the x range; -6 unless configured otherwise (for a function defined for x > 0 only, just right of 0).",
+			schema = @Schema(type = "number", defaultValue = "-6")),
+			@Parameter(name = PlotRange.TO, in = ParameterIn.QUERY,
+					description = "The right end of the x range; 6 unless configured otherwise. "
+							+ "Both ends lie within ±1e6, and to - from within [1e-6, 1e6].",
+					schema = @Schema(type = "number", defaultValue = "6")),
+			@Parameter(name = CurveKind.PARAMETER, in = ParameterIn.QUERY,
+					description = "What to draw: the function's value, its derivative d/dx (for a function "
+							+ "along an axis, of the plotted slice, through the gradient endpoint's "
+							+ "vector-Jacobian product), or both on the same axes.",
+					schema = @Schema(type = "string", allowableValues = { "value", "derivative", "both" },
+							defaultValue = "value")) })
 	ResponseEntity<byte[]> plot(
 			@ReservedQueryParameters({ PlotRange.FROM, PlotRange.TO, CurveKind.PARAMETER }) FunctionCall call,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		// The raw values: a bound List<String> would split "1,2" and drop an empty value.
 		PlotRange range = PlotRange.of(given(query.get(PlotRange.FROM)), given(query.get(PlotRange.TO)),
-				this.properties);
+				this.properties, call.function().domain());
 		CurveKind kind = CurveKind.of(given(query.get(CurveKind.PARAMETER)));
 		List<Curve> curves = new ArrayList<>();
 		if (kind.value()) {

@@ -2,6 +2,8 @@ package ai.activation.plot;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import ai.activation.catalog.Range;
 import ai.activation.engine.InvalidParameterException;
 import ai.activation.engine.ParameterText;
 
@@ -35,7 +37,28 @@ record PlotRange(double from, double to) {
 	 * of the limits
 	 */
 	static PlotRange of(List<String> from, List<String> to, PlotProperties properties) {
-		double left = parse(FROM, from, properties.from(), properties);
+		return of(from, to, properties, Range.ANY);
+	}
+
+	/**
+	 * Reads the range from the query parameters, for a function defined on {@code domain}
+	 * only: an omitted {@code from} left of the domain's lower end becomes that end plus
+	 * 1/400 of the way to {@code to} (log1mexp, x &gt; 0: 0.015 for the default
+	 * {@code to} of 6), so that the default graph has no gap.
+	 * @param from every value given for {@code from}; empty when omitted
+	 * @param to every value given for {@code to}; empty when omitted
+	 * @param properties the defaults and limits
+	 * @param domain where the function is defined ({@link Range#ANY} for most)
+	 * @return the range
+	 * @throws InvalidParameterException as {@link #of(List, List, PlotProperties)}
+	 */
+	static PlotRange of(List<String> from, List<String> to, PlotProperties properties, Range domain) {
+		double fallback = properties.from();
+		if (from.isEmpty() && Double.isFinite(domain.min()) && domain.min() >= fallback) {
+			double right = parse(TO, to, properties.to(), properties);
+			fallback = domain.min() + (right - domain.min()) / 400;
+		}
+		double left = parse(FROM, from, fallback, properties);
 		double right = parse(TO, to, properties.to(), properties);
 		// Blame the end the caller gave; when both or neither were given, the left one.
 		String blamed = (from.isEmpty() && !to.isEmpty()) ? TO : FROM;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import ai.activation.catalog.Activation;
+import ai.activation.catalog.Range;
 import ai.activation.catalog.Parameter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,30 @@ class ActivationIntegrationTests {
 			Map.entry("sparsemax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }),
 			// relu(a) = 0 for a = [-3, -1, -0.5]: every product is 0
 			Map.entry("hardmax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }),
-			Map.entry("reglu", new double[] { 0.0, 0.0, 0.0 }));
+			Map.entry("reglu", new double[] { 0.0, 0.0, 0.0 }),
+			Map.entry("exponential",
+					new double[] { 0.049787068367863944, 0.36787944117144233, 0.6065306597126334, 1.0,
+							2.117000016612675, 7.38905609893065 }),
+			Map.entry("squareplus",
+					new double[] { 0.3027756377319947, 0.6180339887498949, 0.7807764064044151, 1.0, 1.4430004681646913,
+							2.414213562373095 }),
+			Map.entry("sparse_plus", new double[] { 0.0, 0.0, 0.0625, 0.25, 0.765625, 2.0 }),
+			Map.entry("sparse_sigmoid", new double[] { 0.0, 0.0, 0.25, 0.5, 0.875, 1.0 }),
+			Map.entry("thresholded_relu", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 2.0 }),
+			Map.entry("shrink", new double[] { -3.0, -1.0, 0.0, 0.0, 0.75, 2.0 }),
+			Map.entry("relu_squared", new double[] { 0.0, 0.0, 0.0, 0.0, 0.5625, 4.0 }),
+			Map.entry("snake",
+					new double[] { -2.980085143325183, -0.2919265817264288, -0.2701511529340699, 0.0,
+							1.2146313991661486, 2.826821810431806 }),
+			// on POSITIVE_X: log1mexp is defined for x > 0 only
+			Map.entry("log1mexp", new double[] { -6.908255237315471, -0.9327521295671886, -0.639353465040354,
+					-0.4586751453870819, -0.14541345786885906, -4.248354255291589e-18 }));
+
+	/**
+	 * The input of the functions defined for x &gt; 0 only, as {@link #X} is of the
+	 * others.
+	 */
+	private static final String POSITIVE_X = "[0.001, 0.5, 0.75, 1.0, 2.0, 40.0]";
 
 	/** A rank-2 input of shape [2, 3]. */
 	private static final String M = "[[1, 2, 3], [4, 6, 8]]";
@@ -140,8 +164,9 @@ class ActivationIntegrationTests {
 		if (expected == null) {
 			fail("No reference values for " + function.canonicalName());
 		}
+		String input = function.domain().equals(Range.ANY) ? X : POSITIVE_X;
 		JsonNode result = assertResult(
-				this.http.post("/activate/" + function.canonicalName(), "{\"values\": " + X + "}"));
+				this.http.post("/activate/" + function.canonicalName(), "{\"values\": " + input + "}"));
 		assertThat(result.get("function").asString()).isEqualTo(function.canonicalName());
 		assertValues(result, new int[] { expected.length }, expected);
 	}
@@ -286,6 +311,47 @@ class ActivationIntegrationTests {
 	}
 
 	@Test
+	void log1mexpOutsideThePositiveHalfLineIsUnprocessableAndSaysWhereItIsDefined() {
+		JsonNode problem = assertProblem(this.http.post("/activate/log1mexp", "{\"values\": [[1, 2], [3, -0.5]]}"),
+				422);
+		assertThat(problem.get("pointer").asString()).isEqualTo("/values/1/1");
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("log1mexp is defined for x in (0, inf), and the element at /values/1/1 is -0.5.");
+		JsonNode atZero = assertProblem(this.http.post("/activate/log1mexp/gradient", "{\"values\": [1, 0]}"), 422);
+		assertThat(atZero.get("pointer").asString()).isEqualTo("/values/1");
+	}
+
+	@Test
+	void reluTakesKerasParametersAsKerasDocumentsThem() {
+		// keras-team/keras keras/src/activations/activations.py, the relu docstring's
+		// examples (Keras answers -0 where x <= threshold; we answer +0, as PyTorch)
+		String x = "[-10, -5, 0.0, 5, 10]";
+		assertValues(activate("relu?negative_slope=0.5", x), new int[] { 5 }, -5, -2.5, 0, 5, 10);
+		assertValues(activate("relu?max_value=5", x), new int[] { 5 }, 0, 0, 0, 5, 5);
+		assertValues(activate("relu?threshold=5", x), new int[] { 5 }, 0, 0, 0, 0, 10);
+	}
+
+	@Test
+	void siluHardsigmoidAndSeluTakeTheParametersOfTensorFlowAndOnnx() {
+		assertValues(activate("silu?beta=2", "[-1, 0.5, 1]"), new int[] { 3 }, -0.11920292202211756,
+				0.36552928931500245, 0.8807970779778824);
+		assertValues(activate("hardsigmoid?alpha=0.2&beta=0.5", "[-3, 0, 1, 3]"), new int[] { 4 }, 0, 0.5, 0.7, 1);
+		assertValues(activate("selu?alpha=1.67326319217681884765625&gamma=1.05070102214813232421875", "[-1, 2]"),
+				new int[] { 2 }, -1.1113307412864784, 2.1014020442962646);
+	}
+
+	@Test
+	void newNamesOfKerasJaxAndOnnxResolveToTheirFunctions() {
+		for (String[] pair : new String[][] { { "hard_silu", "hardswish" }, { "soft_shrink", "softshrink" },
+				{ "hard_shrink", "hardshrink" }, { "tanh_shrink", "tanhshrink" },
+				{ "ThresholdedRelu", "thresholded_relu" }, { "LeakyRelu", "leaky_relu" },
+				{ "LogSoftmax", "log_softmax" }, { "Shrink", "shrink" } }) {
+			JsonNode described = assertResult(this.http.get("/activate/" + pair[0]));
+			assertThat(described.get("name").asString()).as(pair[0]).isEqualTo(pair[1]);
+		}
+	}
+
+	@Test
 	void leakyReluWithSlopeTwoAtMinusHugeIsUnprocessable() {
 		JsonNode problem = assertProblem(
 				this.http.post("/activate/leaky_relu?negative_slope=2", "{\"values\": [0, -1e308]}"), 422);
@@ -342,7 +408,7 @@ class ActivationIntegrationTests {
 		JsonNode silu = assertResult(this.http.get("/activate/Swish"));
 		assertThat(silu.get("name").asString()).isEqualTo("silu");
 		assertThat(strings(silu.get("aliases"))).containsExactly("swish");
-		assertThat(silu.get("formula").asString()).isEqualTo("x * sigmoid(x)");
+		assertThat(silu.get("formula").asString()).isEqualTo("x * sigmoid(beta * x)");
 		JsonNode rrelu = assertResult(this.http.get("/activate/rrelu"));
 		assertThat(rrelu.get("parameters").get(0).get("default").asDouble()).isEqualTo(0.125);
 		assertThat(rrelu.get("parameters").get(1).get("default").asDouble()).isEqualTo(1.0 / 3);

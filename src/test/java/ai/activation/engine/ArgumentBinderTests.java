@@ -96,8 +96,8 @@ class ArgumentBinderTests {
 
 	@Test
 	void aParameterToAFunctionThatTakesNoneIsRejected() {
-		InvalidParameterException ex = reject(Activation.RELU, "alpha", "1");
-		assertThat(ex.getBody().getDetail()).isEqualTo("relu takes no parameters, but 'alpha' was given.");
+		InvalidParameterException ex = reject(Activation.SIGMOID, "alpha", "1");
+		assertThat(ex.getBody().getDetail()).isEqualTo("sigmoid takes no parameters, but 'alpha' was given.");
 	}
 
 	@Test

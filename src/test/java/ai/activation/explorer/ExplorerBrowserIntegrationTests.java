@@ -160,7 +160,7 @@ class ExplorerBrowserIntegrationTests {
 			.map(WebElement::getText)
 			.toList();
 		assertThat(groups).containsExactly("The seed five", "Rectifiers", "Smooth units", "Shrinkage", "Gates",
-				"Along an axis");
+				"Exponentials", "Along an axis");
 		for (Activation function : Catalog.all()) {
 			WebElement button = this.browser
 				.findElement(By.cssSelector("#groups button[data-function='" + function.canonicalName() + "']"));

@@ -89,7 +89,7 @@ class InferenceErrorsIntegrationTests {
 					{"inputs": [{"name": "input", "shape": [1], "datatype": "FP64", "data": [1], "parameters": {"shared_memory_region": "r"}}]} | Unknown parameter 'shared_memory_region'
 					{"inputs": [{"name": "input", "shape": [1], "datatype": "FP64", "data": [1]}, {"name": "input", "shape": [1], "datatype": "FP64", "data": [1]}]} | more than one (inputs[1])
 					{"inputs": [{"name": "input", "shape": [1], "datatype": "FP64", "data": [1]}], "outputs": [{"name": "output", "parameters": {"classification": 3}}]} | Unknown parameter 'classification'
-					{"parameters": {"negative_slope": 0.1}, "inputs": [{"name": "input", "shape": [1], "datatype": "FP64", "data": [1]}]} | relu takes no parameters
+					{"parameters": {"alpha": 0.1}, "inputs": [{"name": "input", "shape": [1], "datatype": "FP64", "data": [1]}]} | relu has no parameter 'alpha'
 					""")
 	void aBadRequestIsA400ThatSaysWhatIsWrong(String body, String expected) {
 		assertThat(post("relu", (body == null) ? "" : body, 400)).contains(expected);

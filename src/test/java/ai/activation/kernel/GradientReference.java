@@ -158,6 +158,67 @@ final class GradientReference {
 		return round(celu ? Reference.exp(q) : al.multiply(Reference.exp(q)));
 	}
 
+	/**
+	 * squareplus′(x) = (1 + x/√(x² + b))/2, at a precision that grows with x²/b so that
+	 * the cancellation for x &lt; 0 leaves 60 digits; relu′ at b = 0.
+	 */
+	static double squareplus(double x, double b) {
+		if (b == 0) {
+			return (x > 0) ? 1.0 : 0.0;
+		}
+		long digits = Reference.DIGITS + 10;
+		if (x < 0) {
+			digits += (long) Math.max(0, 2 * (Math.log10(-x) - Math.log10(b) / 2) + 2);
+		}
+		Apfloat a = new Apfloat(bd(x), digits);
+		Apfloat root = ApfloatMath.sqrt(a.multiply(a).add(new Apfloat(bd(b), digits)));
+		Apfloat one = new Apfloat(1, digits);
+		return round(one.add(a.divide(root)).divide(new Apfloat(2, digits)));
+	}
+
+	/**
+	 * snake′(x) = 1 + sin(2a·x), the sine of the exact product, at a precision that
+	 * covers its reduction by π and a cancellation of 1 + sin to 20 digits.
+	 */
+	static double snake(double x, double a) {
+		BigDecimal twice = bd(a).multiply(bd(x)).multiply(BigDecimal.valueOf(2));
+		long digits = Reference.DIGITS + 30 + Math.max(0, twice.precision() - twice.scale());
+		Apfloat sin = ApfloatMath.sin(new Apfloat(twice, digits));
+		return round(sin.add(new Apfloat(1, digits)));
+	}
+
+	/** d/dx x·σ(beta·x) = σ(y)(1 + y·σ(−y)) with y = beta·x exact. */
+	static double silu(double x, double beta) {
+		BigDecimal product = bd(beta).multiply(bd(x));
+		if (product.compareTo(BigDecimal.valueOf(-800)) < 0) {
+			return -0.0; // e^y(1 + y) > −2^−1075
+		}
+		if (product.compareTo(BigDecimal.valueOf(40)) > 0) {
+			return 1.0; // 1 + (y − 1)e^−y rounds to 1
+		}
+		Apfloat y = new Apfloat(product, Reference.DIGITS);
+		return round(Reference.sigmoid(y).multiply(ONE.add(y.multiply(Reference.sigmoid(y.negate())))));
+	}
+
+	/** selu′ with alpha and gamma: gamma for x &gt; 0, gamma·alpha·e^x at and below 0. */
+	static double selu(double x, double alpha, double gamma) {
+		if (x > 0) {
+			return gamma;
+		}
+		if (x < -800) {
+			return 0.0;
+		}
+		return round(ap(gamma).multiply(ap(alpha)).multiply(Reference.exp(ap(x))));
+	}
+
+	/** log1mexp′(x) = 1/(e^x − 1) for x &gt; 0. */
+	static double log1mexp(double x) {
+		if (x > 746) {
+			return 0.0; // below e^−x·(1 + 1e−300) < 2^−1076
+		}
+		return round(Reference.ONE.divide(Reference.expm1(ap(x))));
+	}
+
 	/** softplus′(x) = σ(beta·x); 1 where beta·x &gt; threshold. */
 	static double softplus(double x, double beta, double threshold) {
 		Apfloat y = ap(x).multiply(ap(beta));

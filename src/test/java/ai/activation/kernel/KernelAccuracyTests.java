@@ -103,6 +103,44 @@ class KernelAccuracyTests {
 			cases.add(smooth("softplus beta=" + beta + " threshold=20", 3, Logistic.softplus(beta, 20),
 					(x) -> softplus(x, beta, 20)));
 		}
+		// the functions of Keras, JAX and ONNX beyond PyTorch's
+		cases.add(smooth("exponential", 1, Exponential.EXPONENTIAL, KernelAccuracyTests::exponential));
+		for (double b : new double[] { 4, 1, 0, 1e-300, 1e300 }) {
+			cases.add(smooth("squareplus b=" + b, 3, Algebraic.squareplus(b), (x) -> squareplus(x, b)));
+		}
+		cases.add(smooth("sparse_plus", 1, Piecewise.SPARSE_PLUS, (x) -> (x <= -1) ? 0.0
+				: (x >= 1) ? x : round(bd(x).add(BigDecimal.ONE).pow(2).divide(BigDecimal.valueOf(4)))));
+		cases.add(exact("sparse_sigmoid", Piecewise.SPARSE_SIGMOID, (x) -> (x <= -1) ? 0.0
+				: (x >= 1) ? 1.0 : round(bd(x).add(BigDecimal.ONE).divide(BigDecimal.valueOf(2)))));
+		for (double alpha : new double[] { 1, 0, -2.5 }) {
+			cases.add(exact("thresholded_relu alpha=" + alpha, Piecewise.thresholdedRelu(alpha),
+					(x) -> (x > alpha) ? x : 0.0));
+		}
+		for (double[] lb : new double[][] { { 0.5, 0 }, { 0.5, 0.5 }, { 2, -1 }, { -1, 0.25 } }) {
+			cases.add(exact("shrink lambd=" + lb[0] + " bias=" + lb[1], Piecewise.shrink(lb[0], lb[1]),
+					(x) -> (x < -lb[0]) ? round(bd(x).add(bd(lb[1])))
+							: (x > lb[0]) ? round(bd(x).subtract(bd(lb[1]))) : 0.0));
+		}
+		cases.add(exact("relu_squared", Piecewise.RELU_SQUARED, (x) -> (x > 0) ? round(bd(x).pow(2)) : 0.0));
+		for (double a : new double[] { 1, 0.5, 3 }) {
+			cases.add(smooth("snake a=" + a, 4, Periodic.snake(a), (x) -> snake(x, a)));
+		}
+		// parameters of Keras, TensorFlow and ONNX on PyTorch's functions
+		for (double[] p : RELU_PARAMETERS) {
+			cases.add(smooth("relu negative_slope=" + p[0] + " max_value=" + p[1] + " threshold=" + p[2], 1,
+					Piecewise.relu(p[0], p[1], p[2]), (x) -> kerasRelu(x, p[0], p[1], p[2])));
+		}
+		for (double beta : new double[] { 2, 0.5, -1 }) {
+			cases.add(smooth("silu beta=" + beta, 3, Logistic.silu(beta), (x) -> silu(x, beta)));
+		}
+		for (double[] ab : new double[][] { { 0.2, 0.5 }, { -0.25, 0.1 } }) {
+			cases.add(exact("hardsigmoid alpha=" + ab[0] + " beta=" + ab[1], Piecewise.hardsigmoid(ab[0], ab[1]),
+					(x) -> round(bd(ab[0]).multiply(bd(x)).add(bd(ab[1])).max(BigDecimal.ZERO).min(BigDecimal.ONE))));
+		}
+		for (double[] ag : SELU_PARAMETERS) {
+			cases.add(smooth("selu alpha=" + ag[0] + " gamma=" + ag[1], 2, ExponentialLinear.selu(ag[0], ag[1]),
+					(x) -> selu(x, ag[0], ag[1])));
+		}
 		// bound through the catalog, as the service binds them
 		cases.add(exact("prelu weight=0.25", bound(Activation.PRELU, Map.of("weight", 0.25)),
 				(x) -> (x > 0) ? x : round(bd(0.25).multiply(bd(x)))));
@@ -174,6 +212,43 @@ class KernelAccuracyTests {
 			cases.add(smooth("softplus beta=" + beta + " threshold=20", 4, Logistic.softplus(beta, 20),
 					(x) -> GradientReference.softplus(x, beta, 20)));
 		}
+		cases.add(smooth("exponential", 1, Exponential.EXPONENTIAL, KernelAccuracyTests::exponential));
+		for (double b : new double[] { 4, 1, 0, 1e-300, 1e300 }) {
+			cases.add(
+					smooth("squareplus b=" + b, 4, Algebraic.squareplus(b), (x) -> GradientReference.squareplus(x, b)));
+		}
+		cases.add(exact("sparse_plus", Piecewise.SPARSE_PLUS, (x) -> (x <= -1) ? 0.0
+				: (x >= 1) ? 1.0 : round(bd(x).add(BigDecimal.ONE).divide(BigDecimal.valueOf(2)))));
+		cases.add(exact("sparse_sigmoid", Piecewise.SPARSE_SIGMOID, (x) -> (x > -1 && x < 1) ? 0.5 : 0.0));
+		for (double alpha : new double[] { 1, 0, -2.5 }) {
+			cases.add(exact("thresholded_relu alpha=" + alpha, Piecewise.thresholdedRelu(alpha),
+					(x) -> (x > alpha) ? 1.0 : 0.0));
+		}
+		for (double[] lb : new double[][] { { 0.5, 0 }, { 2, -1 }, { -1, 0.25 } }) {
+			cases.add(exact("shrink lambd=" + lb[0] + " bias=" + lb[1], Piecewise.shrink(lb[0], lb[1]),
+					(x) -> (x < -lb[0] || x > lb[0]) ? 1.0 : 0.0));
+		}
+		cases.add(exact("relu_squared", Piecewise.RELU_SQUARED, (x) -> (x > 0) ? round(bd(x).multiply(bd(2))) : 0.0));
+		for (double[] p : RELU_PARAMETERS) {
+			cases.add(exact("relu negative_slope=" + p[0] + " max_value=" + p[1] + " threshold=" + p[2],
+					Piecewise.relu(p[0], p[1], p[2]),
+					(x) -> (x <= p[2]) ? p[0] : (!Double.isNaN(p[1]) && (x <= 0 || x >= p[1])) ? 0.0 : 1.0));
+		}
+		for (double beta : new double[] { 2, 0.5, -1 }) {
+			cases.add(smooth("silu beta=" + beta, 4, Logistic.silu(beta), (x) -> GradientReference.silu(x, beta)));
+		}
+		for (double[] ab : new double[][] { { 0.2, 0.5 }, { -0.25, 0.1 } }) {
+			cases.add(
+					exact("hardsigmoid alpha=" + ab[0] + " beta=" + ab[1], Piecewise.hardsigmoid(ab[0], ab[1]), (x) -> {
+						BigDecimal y = bd(ab[0]).multiply(bd(x)).add(bd(ab[1]));
+						return (y.signum() > 0 && y.compareTo(BigDecimal.ONE) < 0) ? ab[0] : 0.0;
+					}));
+		}
+		for (double[] ag : SELU_PARAMETERS) {
+			cases.add(smooth("selu alpha=" + ag[0] + " gamma=" + ag[1], 4, ExponentialLinear.selu(ag[0], ag[1]),
+					(x) -> GradientReference.selu(x, ag[0], ag[1])));
+		}
+		// snake has a test of its own below: its derivative's budget depends on |a·x|
 		return cases.stream();
 	}
 
@@ -269,12 +344,106 @@ class KernelAccuracyTests {
 			.isLessThanOrEqualTo(budget);
 	}
 
+	/**
+	 * The functions defined for x &gt; 0 only, with their value and derivative
+	 * references.
+	 */
+	static Stream<Arguments> positiveDomainCases() {
+		return Stream.of(Arguments.of("log1mexp", 3.0, 2.0, Exponential.LOG1MEXP,
+				(DoubleUnaryOperator) KernelAccuracyTests::log1mexp,
+				(DoubleUnaryOperator) GradientReference::log1mexp));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("positiveDomainCases")
+	void functionOfThePositiveHalfLineShouldStayWithinItsUlpBudgetsThereAndNotBeFiniteElsewhere(String name,
+			double valueBudget, double gradientBudget, ScalarFunction f, DoubleUnaryOperator value,
+			DoubleUnaryOperator derivative) {
+		double[] positive = Arrays.stream(GRID).filter((x) -> x > 0).toArray();
+		double[] bulk = new double[positive.length];
+		f.applyAll(positive, bulk);
+		double[] slopes = new double[positive.length];
+		f.gradientAll(positive, null, slopes);
+		Stats values = new Stats(name + " (x > 0)", valueBudget);
+		Stats gradients = new Stats(name + " (x > 0)", gradientBudget);
+		for (int i = 0; i < positive.length; i++) {
+			double x = positive[i];
+			values.add(x, bulk[i], value.applyAsDouble(x));
+			assertThat(Double.doubleToRawLongBits(f.value(x))).as("%s: value(%s) and applyAll", name, x)
+				.isEqualTo(Double.doubleToRawLongBits(bulk[i]));
+			gradients.add(x, slopes[i], derivative.applyAsDouble(x));
+		}
+		REPORT.put(name + " (x > 0)", values);
+		GRADIENTS.put(name + " (x > 0)", gradients);
+		assertThat(values.outOfRangeMismatch).as(name).isEmpty();
+		assertThat(values.max)
+			.as("%s: worst ulp error (at x = %s, got %s, expected %s)", name, values.worstX, values.worstGot,
+					values.worstExpected)
+			.isLessThanOrEqualTo(valueBudget);
+		assertThat(gradients.outOfRangeMismatch).as(name).isEmpty();
+		assertThat(gradients.max)
+			.as("%s: worst ulp error of the derivative (at x = %s, got %s, expected %s)", name, gradients.worstX,
+					gradients.worstGot, gradients.worstExpected)
+			.isLessThanOrEqualTo(gradientBudget);
+		// at 0 and below, neither is a finite double, so the service answers 422
+		for (double x : Arrays.stream(GRID).filter((x) -> x <= 0).toArray()) {
+			assertThat(f.value(x)).as("%s(%s)", name, x).matches((y) -> !Double.isFinite(y));
+			assertThat(f.derivative(x)).as("%s'(%s)", name, x).matches((y) -> !Double.isFinite(y));
+		}
+	}
+
+	/**
+	 * snake′ = 1 + sin(2a·x): within 4 ulp where |a·x| &lt; 2^52, where the phase a·x +
+	 * π/4 is a double-double; above, within 1e−15 absolute, as (sin(a·x) + cos(a·x))²
+	 * loses relative accuracy where it nears 0 (those x are at least 2^52/a apart from 0,
+	 * and the derivative is periodic noise at their spacing). a = 1 and 1/2 never make
+	 * a·x overflow.
+	 */
+	@ParameterizedTest(name = "snake a={0}")
+	@org.junit.jupiter.params.provider.ValueSource(doubles = { 1, 0.5 })
+	void snakeDerivativeShouldStayWithinItsBudgets(double a) {
+		ScalarFunction snake = Periodic.snake(a);
+		double[] bulk = new double[GRID.length];
+		snake.gradientAll(GRID, null, bulk);
+		Stats near = new Stats("snake a=" + a, 4);
+		double worstFar = 0;
+		for (int i = 0; i < GRID.length; i++) {
+			double x = GRID[i];
+			double expected = GradientReference.snake(x, a);
+			assertThat(Double.doubleToRawLongBits(snake.derivative(x))).as("derivative(%s) and gradientAll", x)
+				.isEqualTo(Double.doubleToRawLongBits(bulk[i]));
+			if (Math.abs(a * x) < 0x1p52) {
+				near.add(x, bulk[i], expected);
+			}
+			else {
+				worstFar = Math.max(worstFar, Math.abs(bulk[i] - expected));
+			}
+		}
+		GRADIENTS.put("snake a=" + a + " (|a x| < 2^52)", near);
+		assertThat(near.max)
+			.as("worst ulp error (at x = %s, got %s, expected %s)", near.worstX, near.worstGot, near.worstExpected)
+			.isLessThanOrEqualTo(4);
+		assertThat(worstFar).as("worst absolute error for |a x| >= 2^52").isLessThanOrEqualTo(1e-15);
+	}
+
+	@Test
+	void snakeWherePhaseOverflowsShouldAnswerXAndADerivativeThatIsNotFinite() {
+		ScalarFunction snake = Periodic.snake(3);
+		for (double x : new double[] { Double.MAX_VALUE, -1e308, 6e307 }) {
+			assertThat(snake.value(x)).isEqualTo(x);
+			assertThat(snake.derivative(x)).isNaN();
+		}
+	}
+
 	@Test
 	void everyCatalogFunctionShouldHaveAValueAndAGradientAccuracyCase() {
 		Set<String> values = new TreeSet<>(AXIS_VALUE_CASES);
+		positiveDomainCases().forEach((a) -> values.add(catalogName(a)));
 		scalarCases().forEach((a) -> values.add(catalogName(a)));
 		Set<String> gradients = new TreeSet<>();
-		Stream.concat(gradientCases(), vjpCases()).forEach((a) -> gradients.add(catalogName(a)));
+		Stream.concat(Stream.concat(gradientCases(), vjpCases()), positiveDomainCases())
+			.forEach((a) -> gradients.add(catalogName(a)));
+		gradients.add("snake"); // snakeDerivativeShouldStayWithinItsBudgets
 		for (Activation function : Activation.values()) {
 			assertThat(values).as("value accuracy cases").contains(function.canonicalName());
 			assertThat(gradients).as("gradient accuracy cases").contains(function.canonicalName());
@@ -326,6 +495,110 @@ class KernelAccuracyTests {
 	}
 
 	// ---------------------------------------------------------------- scalar references
+
+	/** Keras relu parameter sets: negative_slope, max_value (NaN for none), threshold. */
+	private static final double[][] RELU_PARAMETERS = { { 0.5, Double.NaN, 0 }, { 0, 5, 0 }, { 0, Double.NaN, 5 },
+			{ 0.1, 6, -2 }, { -3, 1e300, 1e-300 }, { 0.2, Double.NaN, -1.5 } };
+
+	/** selu alpha and gamma: ONNX's float32 constants, and a made-up pair. */
+	private static final double[][] SELU_PARAMETERS = { { 1.67326319217681884765625, 1.05070102214813232421875 },
+			{ 2, 0.5 } };
+
+	/**
+	 * Keras's relu as its {@code static_call} composes it, in exact decimals: x·[x &gt;
+	 * threshold] (relu(x) at threshold 0), clipped to [0, max_value] if given, minus
+	 * negative_slope·relu(threshold − x).
+	 */
+	static double kerasRelu(double x, double slope, double max, double threshold) {
+		BigDecimal v = bd(x);
+		BigDecimal t = bd(threshold);
+		BigDecimal part = (threshold != 0) ? ((v.compareTo(t) > 0) ? v : BigDecimal.ZERO) : v.max(BigDecimal.ZERO);
+		if (!Double.isNaN(max)) {
+			part = part.max(BigDecimal.ZERO).min(bd(max));
+		}
+		BigDecimal negative = t.subtract(v).max(BigDecimal.ZERO).multiply(bd(slope));
+		return round(part.subtract(negative));
+	}
+
+	/** x·σ(beta·x) with the exact product beta·x. */
+	static double silu(double x, double beta) {
+		BigDecimal product = bd(beta).multiply(bd(x));
+		if (product.compareTo(BigDecimal.valueOf(-800)) < 0) {
+			return x * 0.0; // |x|·e^y < 2|y|e^y < 2^−1075 for |beta| ≥ 1/2
+		}
+		if (product.compareTo(BigDecimal.valueOf(40)) > 0) {
+			return x; // x·σ(y) within x·e^−40 of x: rounds to x
+		}
+		return round(ap(x).multiply(Reference.sigmoid(new Apfloat(product, Reference.DIGITS))));
+	}
+
+	/** gamma·x, or gamma·alpha·(e^x − 1). */
+	static double selu(double x, double alpha, double gamma) {
+		if (x > 0) {
+			return round(bd(gamma).multiply(bd(x)));
+		}
+		Apfloat scale = ap(gamma).multiply(ap(alpha));
+		if (x < -800) {
+			return round(scale.negate()); // e^x < 2^−1100 relative
+		}
+		return round(scale.multiply(Reference.expm1(ap(x))));
+	}
+
+	private static double exponential(double x) {
+		if (x > 710) {
+			return Double.POSITIVE_INFINITY; // e^710 > MAX_VALUE
+		}
+		if (x < -746) {
+			return 0.0; // e^x < 2^−1076
+		}
+		return round(Reference.exp(ap(x)));
+	}
+
+	/**
+	 * (x + √(x² + b))/2 as written, at a precision that grows with x²/b so that the
+	 * cancellation for x &lt; 0 leaves 60 digits.
+	 */
+	static double squareplus(double x, double b) {
+		if (x < 0 && b == 0) {
+			return 0.0;
+		}
+		long digits = Reference.DIGITS + 10;
+		if (x < 0) {
+			digits += (long) Math.max(0, 2 * (Math.log10(-x) - Math.log10(b) / 2) + 2);
+		}
+		Apfloat a = new Apfloat(bd(x), digits);
+		Apfloat root = ApfloatMath.sqrt(a.multiply(a).add(new Apfloat(bd(b), digits)));
+		return round(a.add(root).divide(new Apfloat(2, digits)));
+	}
+
+	/**
+	 * x + sin²(a·x)/a with the sine of the exact product, at a precision that covers the
+	 * reduction of a·x by π; for |x| ≥ 2^60 (and a ≥ 1/2) the term, at most 2, is below
+	 * half an ulp of x, which is the rounded value.
+	 */
+	static double snake(double x, double a) {
+		if (Math.abs(x) >= 0x1p60 && a >= 0.5) {
+			return x;
+		}
+		BigDecimal product = bd(a).multiply(bd(x));
+		long digits = Reference.DIGITS + 20 + Math.max(0, product.precision() - product.scale());
+		Apfloat sin = ApfloatMath.sin(new Apfloat(product, digits));
+		return round(new Apfloat(bd(x), digits).add(sin.multiply(sin).divide(new Apfloat(bd(a), digits))));
+	}
+
+	/** log(1 − e^−x) for x &gt; 0. */
+	static double log1mexp(double x) {
+		if (x > 746) {
+			return -0.0; // −e^−x·(1 + …) > −2^−1076
+		}
+		Apfloat a = ap(x);
+		if (x > 40) {
+			Apfloat t = Reference.exp(a.negate()); // log(1 − t) = −t − t²/2 − t³/3 − …,
+													// t < 5e−18
+			return round(t.add(t.multiply(t).divide(Reference.TWO)).negate());
+		}
+		return round(ApfloatMath.log(Reference.expm1(a.negate()).negate()));
+	}
 
 	private static double sigmoid(double x) {
 		if (x < -800) {
