@@ -23,7 +23,7 @@ from activation_client import (  # noqa: E402
 )
 
 # What every generated method takes besides the function's own parameters.
-COMMON = {"self", "activation_request", "dtype", "shape"}
+COMMON = {"self", "activation_request", "convention", "dtype", "shape"}
 
 
 def plain(response):

@@ -1,10 +1,13 @@
 package ai.activation.activate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Constraint;
+import ai.activation.catalog.Convention;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -26,15 +29,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param parameters the query parameters
  * @param constraints the rules that tie several parameters together, e.g.
  * {@code lower <= upper}
+ * @param conventions each library's defaults of the parameters, by the name the
+ * {@code convention} parameter takes ({@code pytorch} is the catalog's own); a parameter
+ * given explicitly wins over any of them
  */
 record FunctionDescription(String name, List<String> aliases, String summary, String formula, String latex,
-		Derivative derivative, boolean alongAxis, List<ParameterDescription> parameters, List<String> constraints) {
+		Derivative derivative, boolean alongAxis, List<ParameterDescription> parameters, List<String> constraints,
+		Map<String, Map<String, Object>> conventions) {
 
 	static FunctionDescription of(Activation function) {
+		Map<String, Map<String, Object>> conventions = new LinkedHashMap<>();
+		for (Convention convention : Convention.values()) {
+			conventions.put(convention.label(), convention.defaults(function));
+		}
 		return new FunctionDescription(function.canonicalName(), function.aliases(), function.summary(),
 				function.formula(), function.latex(), Derivative.of(function), function.alongAxis(),
 				function.parameters().stream().map(ParameterDescription::of).toList(),
-				function.constraints().stream().map(Constraint::rule).toList());
+				function.constraints().stream().map(Constraint::rule).toList(), conventions);
 	}
 
 	/**

@@ -10,9 +10,11 @@ import ai.activation.kernel.ExponentialLinear;
 import ai.activation.kernel.Gaussian;
 import ai.activation.kernel.GatedUnits;
 import ai.activation.kernel.Hyperbolic;
+import ai.activation.kernel.LogSumExp;
 import ai.activation.kernel.Logistic;
 import ai.activation.kernel.Periodic;
 import ai.activation.kernel.Piecewise;
+import ai.activation.kernel.Standardization;
 import ai.activation.kernel.Tensor;
 
 /**
@@ -368,7 +370,69 @@ public enum Activation {
 			"d/da = g * b if a > 0, else 0; d/db = g * relu(a)",
 			"\\frac{\\partial}{\\partial a} = g \\otimes b \\otimes [a > 0],\\ \\frac{\\partial}{\\partial b} = g \\otimes \\max(0, a)",
 			"relu'(0) = 0, as PyTorch; the product has the input's shape (both halves), g the output's.",
-			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(GatedUnits.reglu(), a.axis()));
+			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(GatedUnits.reglu(), a.axis())),
+
+	/** log-sum-exp along an axis. */
+	LOGSUMEXP("logsumexp", List.of("log_sum_exp", "reduce_logsumexp"),
+			"log of the sum of exponentials along an axis (torch.logsumexp, jax.nn.logsumexp), exact when one term dominates; the axis is removed unless keepdims=true (a vector gives one value).",
+			"m + log sum_j e^(x_j - m), m = max_j x_j", "\\ln \\textstyle\\sum_j e^{x_j}",
+			"g * softmax(x)_i, g the upstream gradient of the lane", "g\\,\\mathrm{softmax}(x)_i",
+			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
+			List.of(Parameter.axis(), keepdims()), List.of(),
+			(a) -> new Kernel.AlongAxis(LogSumExp.logsumexp("true".equals(a.choice("keepdims"))), a.axis())),
+
+	/** log-mean-exp along an axis. */
+	LOGMEANEXP("logmeanexp", List.of("log_mean_exp"),
+			"log of the mean of exponentials along an axis (jax.nn.logmeanexp): logsumexp - log n, with log n in double-double.",
+			"logsumexp(x) - log n", "\\ln \\frac{1}{n}\\textstyle\\sum_j e^{x_j}",
+			"g * softmax(x)_i, g the upstream gradient of the lane", "g\\,\\mathrm{softmax}(x)_i",
+			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
+			List.of(Parameter.axis(), keepdims()), List.of(),
+			(a) -> new Kernel.AlongAxis(LogSumExp.logmeanexp("true".equals(a.choice("keepdims"))), a.axis())),
+
+	/** Standardization along an axis. */
+	STANDARDIZE("standardize", List.of(),
+			"(x - mean) / sqrt(var + epsilon) along an axis (jax.nn.standardize), in two passes with double-double sums, where JAX's mean(x^2) - mean^2 cancels.",
+			"(x_i - mean) / sqrt(var + epsilon), var = mean((x - mean)^2)",
+			"\\frac{x_i - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}",
+			"(1/s) * (g_i - mean(g) - y_i * mean(g * y)), s = sqrt(var + epsilon), y = standardize(x)",
+			"\\frac{1}{s}\\left(g_i - \\bar g - y_i\\,\\overline{g y}\\right)",
+			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
+			List.of(Parameter.axis(),
+					Parameter.number("epsilon", 1e-5, Range.NON_NEGATIVE,
+							"Added to the variance; 0 makes a constant lane a 422.")),
+			List.of(), (a) -> new Kernel.AlongAxis(Standardization.standardize(a.number("epsilon")), a.axis())),
+
+	/** Concatenated ReLU. */
+	CRELU("crelu", List.of(),
+			"Concatenated ReLU (tf.nn.crelu): relu(x) and relu(-x) side by side along the axis, which doubles.",
+			"[relu(x), relu(-x)] along the axis", "[\\max(0, x); \\max(0, -x)]",
+			"g_i if x_i > 0; -g_(n+i) if x_i < 0; 0 at x_i = 0",
+			"\\begin{cases} g_i & x_i > 0 \\\\ -g_{n+i} & x_i < 0 \\\\ 0 & x_i = 0 \\end{cases}",
+			"relu'(0) = 0 on both halves, as PyTorch; g has the output's shape (twice as long along the axis).",
+			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(GatedUnits.crelu(), a.axis())),
+
+	/** Swish-gated linear unit. */
+	SWIGLU("swiglu", List.of(),
+			"Swish-gated linear unit of transformer feed-forward layers (Shazeer 2020): swish_alpha(a) * b, the axis split in halves a and b as glu; its length must be even.",
+			"a * sigmoid(alpha * a) * b, where x = [a, b] along the axis",
+			"a\\,\\sigma(\\alpha a) \\otimes b,\\ x = [a; b]", "d/da = g * b * swish'(a); d/db = g * swish(a)",
+			"\\frac{\\partial}{\\partial a} = g \\otimes b \\otimes \\mathrm{swish}'(a),\\ \\frac{\\partial}{\\partial b} = g \\otimes \\mathrm{swish}(a)",
+			"No kink; the product has the input's shape (both halves), g the output's.",
+			List.of(Parameter.axis(), Parameter.number("alpha", 1.0, Range.ANY, "The factor of a inside the sigmoid.")),
+			List.of(), (a) -> new Kernel.AlongAxis(GatedUnits.swiglu(a.number("alpha")), a.axis())),
+
+	/** GELU-gated linear unit. */
+	GEGLU("geglu", List.of(),
+			"GELU-gated linear unit of transformer feed-forward layers (Shazeer 2020): gelu(a) * b, the axis split in halves a and b as glu; its length must be even.",
+			"gelu(a) * b, where x = [a, b] along the axis", "a\\,\\Phi(a) \\otimes b,\\ x = [a; b]",
+			"d/da = g * b * gelu'(a); d/db = g * gelu(a)",
+			"\\frac{\\partial}{\\partial a} = g \\otimes b \\otimes \\mathrm{gelu}'(a),\\ \\frac{\\partial}{\\partial b} = g \\otimes \\mathrm{gelu}(a)",
+			"No kink; the product has the input's shape (both halves), g the output's.",
+			List.of(Parameter.axis(),
+					Parameter.choice("approximate", "none", List.of("none", "tanh"),
+							"none for the exact gelu; tanh for its tanh approximation.")),
+			List.of(), (a) -> new Kernel.AlongAxis(GatedUnits.geglu("tanh".equals(a.choice("approximate"))), a.axis()));
 
 	private final String canonicalName;
 
@@ -427,6 +491,11 @@ public enum Activation {
 			return Piecewise.RELU;
 		}
 		return Piecewise.relu(slope, max, threshold);
+	}
+
+	private static Parameter keepdims() {
+		return Parameter.choice("keepdims", "false", List.of("false", "true"),
+				"true keeps the reduced axis, with length 1; false removes it (a vector still gives a vector of one value).");
 	}
 
 	private static Parameter temperature() {

@@ -139,6 +139,12 @@ public sealed interface Kernel {
 			int[] output = shape.clone();
 			int axis = resolve(shape.length);
 			output[axis] = this.function.outputLength(shape[axis]);
+			if (this.function.removesAxis() && shape.length > 1) {
+				int[] reduced = new int[shape.length - 1];
+				System.arraycopy(output, 0, reduced, 0, axis);
+				System.arraycopy(output, axis + 1, reduced, axis, shape.length - axis - 1);
+				return reduced;
+			}
 			return output;
 		}
 

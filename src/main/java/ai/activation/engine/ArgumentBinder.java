@@ -8,6 +8,7 @@ import java.util.Optional;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
 import ai.activation.catalog.Constraint;
+import ai.activation.catalog.Convention;
 import ai.activation.catalog.Parameter;
 
 /**
@@ -42,14 +43,19 @@ final class ArgumentBinder {
 	 * out of range, or if a constraint between parameters does not hold
 	 */
 	static Arguments bind(Activation function, Map<String, List<ArgumentValue>> given) {
+		Convention convention = convention(given.get(Convention.PARAMETER));
 		for (Map.Entry<String, List<ArgumentValue>> entry : given.entrySet()) {
+			if (entry.getKey().equals(Convention.PARAMETER)) {
+				continue;
+			}
 			Parameter parameter = find(function, entry.getKey()).orElseThrow(() -> unknown(function, entry.getKey()));
 			ParameterText.requireOnce(parameter.name(), entry.getValue().size(), parameter.allowed());
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (Parameter parameter : function.parameters()) {
 			List<ArgumentValue> value = given.get(parameter.name());
-			values.put(parameter.name(), (value != null) ? parse(parameter, value.get(0)) : parameter.defaultValue());
+			values.put(parameter.name(),
+					(value != null) ? parse(parameter, value.get(0)) : convention.defaultValue(function, parameter));
 		}
 		Arguments arguments = new Arguments(values);
 		for (Constraint constraint : function.constraints()) {
@@ -62,6 +68,25 @@ final class ArgumentBinder {
 			}
 		}
 		return arguments;
+	}
+
+	/**
+	 * Reads the {@code convention} parameter, which every function takes: the library
+	 * whose defaults apply; {@code pytorch} (the catalog's own) when omitted.
+	 */
+	private static Convention convention(List<ArgumentValue> given) {
+		if (given == null) {
+			return Convention.PYTORCH;
+		}
+		String allowed = "one of " + String.join(", ", Convention.labels());
+		ParameterText.requireOnce(Convention.PARAMETER, given.size(), allowed);
+		ArgumentValue value = given.get(0);
+		return Optional.of(value)
+			.filter(ArgumentValue.Text.class::isInstance)
+			.flatMap((text) -> Convention.find(text.text()))
+			.orElseThrow(() -> new InvalidParameterException(Convention.PARAMETER, allowed,
+					"Parameter '" + Convention.PARAMETER + "' must be " + allowed + ", but was '"
+							+ ParameterText.echo(value.text()) + "'."));
 	}
 
 	private static Optional<Parameter> find(Activation function, String name) {

@@ -16,6 +16,16 @@ public interface AxisFunction {
 	}
 
 	/**
+	 * Tells whether the output drops the axis, as a reduction without keepdims does
+	 * (logsumexp); then {@link #outputLength(int)} is 1, and the output of a vector is a
+	 * vector of one element, as the service's tensors have rank 1 or more.
+	 * @return {@code true} for a reduction that removes the axis
+	 */
+	default boolean removesAxis() {
+		return false;
+	}
+
+	/**
 	 * Returns the number the length of the input axis must be a multiple of: 2 for GLU,
 	 * which splits the axis into halves, 1 for the others.
 	 * @return the required divisor of the axis length

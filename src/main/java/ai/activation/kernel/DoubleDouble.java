@@ -170,7 +170,8 @@ final class DoubleDouble {
 	 */
 	static double product(double a, double b, double c) {
 		if (a == 0.0 || b == 0.0 || c == 0.0) {
-			return a * b * c;
+			// the signed zero, without a·b overflowing to ∞·0 = NaN first
+			return Math.copySign(1.0, a) * Math.copySign(1.0, b) * Math.copySign(0.0, c);
 		}
 		int ea = exponent(a);
 		int eb = exponent(b);

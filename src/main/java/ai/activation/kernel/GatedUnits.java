@@ -1,9 +1,11 @@
 package ai.activation.kernel;
 
 /**
- * Functions along an axis that pick or gate: ONNX's hardmax, and the ReLU-gated linear
- * unit of transformer feed-forward layers. Each is exact: one comparison or one rounded
- * product per element.
+ * Functions along an axis that pick, gate or concatenate: ONNX's hardmax, the gated
+ * linear units of transformer feed-forward layers (reglu, swiglu, geglu: an activation of
+ * the first half of the lane times the second, as Shazeer (2020, "GLU Variants Improve
+ * Transformer") writes max(0, xW) ⊗ xV, Swish(xW) ⊗ xV and GELU(xW) ⊗ xV), and
+ * TensorFlow's crelu.
  */
 public final class GatedUnits {
 
@@ -96,6 +98,140 @@ public final class GatedUnits {
 						double g = grad[dst + k * stride];
 						out[ia] = (a > 0) ? g * in[ib] : 0.0;
 						out[ib] = (a > 0) ? g * a : 0.0;
+					}
+				}
+				return 0;
+			}
+		};
+	}
+
+	/**
+	 * swiglu: Swish_alpha(a)·b = a·σ(alpha·a)·b, the halves a | b as glu splits the lane,
+	 * with the swish of ONNX Swish (onnx/onnx, Swish, opset 24: x·sigmoid(alpha·x)) and
+	 * of {@link Logistic#silu(double)}. The value is the swish (within 3 ulp) times b,
+	 * one more rounding; the vector-Jacobian product is ∂/∂a = g·b·swish′(a) (one
+	 * rounding of the triple product) and ∂/∂b = g·swish(a).
+	 * @param alpha the factor of a inside σ
+	 * @return the function, whose output axis is half as long
+	 */
+	public static AxisFunction swiglu(double alpha) {
+		return gated((alpha == 1.0) ? Logistic.SILU : Logistic.silu(alpha));
+	}
+
+	/**
+	 * geglu: gelu(a)·b, the halves a | b as glu splits the lane, with gelu exact or in
+	 * its tanh approximation ({@link Gaussian}). Products as {@link #swiglu(double)}.
+	 * @param tanh whether to use gelu's tanh approximation
+	 * @return the function, whose output axis is half as long
+	 */
+	public static AxisFunction geglu(boolean tanh) {
+		return gated(tanh ? Gaussian.GELU_TANH : Gaussian.GELU);
+	}
+
+	/** f(a)·b on the halves a | b of each lane, with its vector-Jacobian product. */
+	private static AxisFunction gated(ScalarFunction f) {
+		return new AxisFunction() {
+			@Override
+			public int lengthMultiple() {
+				return 2;
+			}
+
+			@Override
+			public int outputLength(int length) {
+				return length / 2;
+			}
+
+			@Override
+			public long apply(double[] in, Lanes lanes, double[] out) {
+				int half = lanes.length() / 2;
+				Lanes halves = new Lanes(lanes.outer(), half, lanes.inner());
+				int stride = lanes.inner();
+				long events = 0;
+				for (int lane = 0; lane < lanes.count(); lane++) {
+					int src = lanes.start(lane);
+					int dst = halves.start(lane);
+					for (int k = 0; k < half; k++) {
+						double a = in[src + k * stride];
+						if (f.naiveFails(a)) {
+							events++;
+						}
+						out[dst + k * stride] = f.value(a) * in[src + (k + half) * stride];
+					}
+				}
+				return events;
+			}
+
+			@Override
+			public long vjp(double[] in, double[] grad, Lanes lanes, double[] out) {
+				int half = lanes.length() / 2;
+				Lanes halves = new Lanes(lanes.outer(), half, lanes.inner());
+				int stride = lanes.inner();
+				long events = 0;
+				for (int lane = 0; lane < lanes.count(); lane++) {
+					int src = lanes.start(lane);
+					int dst = halves.start(lane);
+					for (int k = 0; k < half; k++) {
+						int ia = src + k * stride;
+						int ib = src + (k + half) * stride;
+						double a = in[ia];
+						double g = grad[dst + k * stride];
+						if (f.naiveDerivativeFails(a)) {
+							events++;
+						}
+						double value = f.value(a);
+						out[ia] = DoubleDouble.product(g, in[ib], f.derivative(a));
+						out[ib] = g * value;
+					}
+				}
+				return events;
+			}
+		};
+	}
+
+	/**
+	 * crelu (TensorFlow {@code tf.nn.crelu(features, axis=-1)}: "Concatenates a ReLU
+	 * which selects only the positive part of the activation with a ReLU which selects
+	 * only the negative part"): [relu(x), relu(−x)] along the axis, which doubles. Exact.
+	 * Its vector-Jacobian product is g_k for x_k &gt; 0, −g_{n+k} for x_k &lt; 0, and 0
+	 * at x_k = 0 (relu′(0) = 0 on both halves), exact.
+	 * @return the function, whose output axis is twice as long
+	 */
+	public static AxisFunction crelu() {
+		return new AxisFunction() {
+			@Override
+			public int outputLength(int length) {
+				return 2 * length;
+			}
+
+			@Override
+			public long apply(double[] in, Lanes lanes, double[] out) {
+				int n = lanes.length();
+				Lanes doubled = new Lanes(lanes.outer(), 2 * n, lanes.inner());
+				int stride = lanes.inner();
+				for (int lane = 0; lane < lanes.count(); lane++) {
+					int src = lanes.start(lane);
+					int dst = doubled.start(lane);
+					for (int k = 0; k < n; k++) {
+						double x = in[src + k * stride];
+						out[dst + k * stride] = Math.max(0.0, x);
+						out[dst + (k + n) * stride] = Math.max(0.0, -x);
+					}
+				}
+				return 0;
+			}
+
+			@Override
+			public long vjp(double[] in, double[] grad, Lanes lanes, double[] out) {
+				int n = lanes.length();
+				Lanes doubled = new Lanes(lanes.outer(), 2 * n, lanes.inner());
+				int stride = lanes.inner();
+				for (int lane = 0; lane < lanes.count(); lane++) {
+					int src = lanes.start(lane);
+					int dst = doubled.start(lane);
+					for (int k = 0; k < n; k++) {
+						double x = in[src + k * stride];
+						out[src + k * stride] = (x > 0) ? grad[dst + k * stride]
+								: (x < 0) ? -grad[dst + (k + n) * stride] : 0.0;
 					}
 				}
 				return 0;

@@ -1,11 +1,16 @@
 package ai.activation.openapi;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import ai.activation.activate.TensorFormats;
 import ai.activation.catalog.Activation;
+import ai.activation.catalog.Convention;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
 import ai.activation.limits.LimitsProperties;
@@ -93,6 +98,7 @@ final class FunctionOperations {
 			.responses(responses(function, example,
 					"The " + function.canonicalName() + " of the values, nested like them."));
 		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
+		conventionParameter(function).ifPresent(operation::addParametersItem);
 		operation.addParametersItem(dtypeParameter());
 		operation.addParametersItem(shapeParameter(limits));
 		return operation;
@@ -136,6 +142,7 @@ final class FunctionOperations {
 							.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary")))))
 			.responses(responses(function, example, "The vector-Jacobian product, with the shape of the values."));
 		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
+		conventionParameter(function).ifPresent(operation::addParametersItem);
 		operation.addParametersItem(dtypeParameter());
 		operation.addParametersItem(shapeParameter(limits));
 		return operation;
@@ -179,6 +186,40 @@ final class FunctionOperations {
 				.collect(Collectors.joining()))
 			.append("`.");
 		return text.toString();
+	}
+
+	/**
+	 * The {@code convention} parameter, for a function that has parameters: which
+	 * library's defaults apply, and what each changes for this function.
+	 */
+	private static Optional<QueryParameter> conventionParameter(Activation function) {
+		if (function.parameters().isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Object> own = Convention.PYTORCH.defaults(function);
+		List<String> changes = new ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			List<String> changed = new ArrayList<>();
+			convention.defaults(function).forEach((name, value) -> {
+				if (!Objects.equals(value, own.get(name))) {
+					changed.add(name + " = " + value);
+				}
+			});
+			if (!changed.isEmpty()) {
+				changes.add(convention.label() + ": " + String.join(", ", changed));
+			}
+		}
+		String effect = changes.isEmpty() ? "For " + function.canonicalName() + " every library's defaults agree."
+				: "For " + function.canonicalName() + ", " + String.join("; ", changes) + "; the others as pytorch.";
+		QueryParameter query = new QueryParameter();
+		query.name(Convention.PARAMETER)
+			.required(false)
+			.description("The library whose defaults apply; pytorch, the catalog's own, when omitted. " + effect
+					+ " A parameter given explicitly always wins.")
+			.schema(Schemas.typed("string")
+				._enum(new ArrayList<Object>(Convention.labels()))
+				._default(Convention.PYTORCH.label()));
+		return Optional.of(query);
 	}
 
 	private static QueryParameter dtypeParameter() {

@@ -88,7 +88,8 @@ final class CurveSampler {
 		}
 		// One row per sample point, the function applied along each row.
 		Tensor rows = new Tensor(in, new int[] { samples, length });
-		int outputLength = kernel.outputShape(rows.shape())[1];
+		// per row: the axis's output length, or 1 where a reduction removes the axis
+		int outputLength = Arrays.stream(kernel.outputShape(rows.shape())).reduce(1, Math::multiplyExact) / samples;
 		double[] y = new double[samples];
 		if (derivative) {
 			double[] grad = new double[samples * outputLength];

@@ -125,6 +125,15 @@ class ActivationIntegrationTests {
 			Map.entry("snake",
 					new double[] { -2.980085143325183, -0.2919265817264288, -0.2701511529340699, 0.0,
 							1.2146313991661486, 2.826821810431806 }),
+			// along the axis: one value, the length doubled, or halved
+			Map.entry("logsumexp", new double[] { 2.444974301498079 }),
+			Map.entry("logmeanexp", new double[] { 0.653214832270024 }),
+			Map.entry("standardize",
+					new double[] { -1.7541922059039352, -0.45878873077487536, -0.1349378619926104, 0.1889130067896546,
+							0.6746893099630521, 1.4843164819187145 }),
+			Map.entry("crelu", new double[] { 0, 0, 0, 0, 0.75, 2, 3, 1, 0.5, 0, 0, 0 }),
+			Map.entry("swiglu", new double[] { 0.0, -0.20170606602749633, -0.37754066879814546 }),
+			Map.entry("geglu", new double[] { 0.0, -0.11899144044859279, -0.3085375387259869 }),
 			// on POSITIVE_X: log1mexp is defined for x > 0 only
 			Map.entry("log1mexp", new double[] { -6.908255237315471, -0.9327521295671886, -0.639353465040354,
 					-0.4586751453870819, -0.14541345786885906, -4.248354255291589e-18 }));
@@ -338,6 +347,40 @@ class ActivationIntegrationTests {
 		assertValues(activate("hardsigmoid?alpha=0.2&beta=0.5", "[-3, 0, 1, 3]"), new int[] { 4 }, 0, 0.5, 0.7, 1);
 		assertValues(activate("selu?alpha=1.67326319217681884765625&gamma=1.05070102214813232421875", "[-1, 2]"),
 				new int[] { 2 }, -1.1113307412864784, 2.1014020442962646);
+	}
+
+	@Test
+	void logsumexpRemovesTheAxisUnlessKeepdimsAndIsExactWhenOneTermDominates() {
+		// log(e^1000 + e^0) = 1000 + log1p(e^-1000): 1000 to the last bit; the textbook
+		// overflows
+		assertValues(activate("logsumexp", "[[1000, 0], [0, 0]]"), new int[] { 2 }, 1000, 0.6931471805599453);
+		assertValues(activate("logsumexp?axis=0&keepdims=true", "[[1000, 0], [0, 0]]"), new int[] { 1, 2 }, 1000,
+				0.6931471805599453);
+		JsonNode gradient = assertResult(
+				this.http.post("/activate/logsumexp/gradient", "{\"values\": [[0, 0], [1, 1]], \"grad\": [2, 4]}"));
+		assertValues(gradient, new int[] { 2, 2 }, 1, 1, 2, 2);
+	}
+
+	@Test
+	void creluDoublesTheAxisAndSwigluHalvesIt() {
+		assertValues(activate("crelu?axis=0", "[[1, -2], [-3, 4]]"), new int[] { 4, 2 }, 1, 0, 0, 4, 0, 2, 3, 0);
+		JsonNode problem = assertProblem(this.http.post("/activate/swiglu", "{\"values\": [1, 2, 3]}"), 400);
+		assertThat(problem.get("detail").asString()).contains("swiglu", "multiple of 2", "3");
+	}
+
+	@Test
+	void aConventionGivesTheLibrarysDefaultsAndTheCatalogListsThem() {
+		// Keras 3's leaky_relu slope is 0.2; jax.nn.gelu defaults to the tanh form
+		assertValues(activate("leaky_relu?convention=keras", "[-10, 10]"), new int[] { 2 }, -2, 10);
+		assertValues(activate("gelu?convention=jax", X), new int[] { 6 }, -0.003637392081773019, -0.1588080093917233,
+				-0.15428599017485609, 0.0, 0.5799605551656203, 1.954597694087775);
+		JsonNode described = assertResult(this.http.get("/activate/leaky_relu"));
+		assertThat(described.get("conventions").get("keras").get("negative_slope").asDouble()).isEqualTo(0.2);
+		assertThat(described.get("conventions").get("pytorch").get("negative_slope").asDouble()).isEqualTo(0.01);
+		assertThat(described.get("conventions").propertyNames()).containsExactly("pytorch", "keras", "jax", "onnx",
+				"tensorflow");
+		JsonNode problem = assertProblem(this.http.post("/activate/gelu?convention=flax", "{\"values\": [1]}"), 400);
+		assertThat(problem.get("parameter").asString()).isEqualTo("convention");
 	}
 
 	@Test

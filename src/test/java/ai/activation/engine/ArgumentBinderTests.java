@@ -31,6 +31,39 @@ class ArgumentBinderTests {
 	}
 
 	@Test
+	void aConventionSwitchesTheDefaultsWhereItsLibraryDiffersAndAnExplicitParameterWins() {
+		assertThat(bind(Activation.LEAKY_RELU, "convention", "keras").number("negative_slope")).isEqualTo(0.2);
+		assertThat(bind(Activation.LEAKY_RELU, "convention", "TensorFlow").number("negative_slope")).isEqualTo(0.2);
+		assertThat(bind(Activation.LEAKY_RELU, "convention", "jax").number("negative_slope")).isEqualTo(0.01);
+		assertThat(bind(Activation.GELU, "convention", "jax").choice("approximate")).isEqualTo("tanh");
+		assertThat(bind(Activation.GELU, "convention", "keras").choice("approximate")).isEqualTo("none");
+		Arguments onnx = bind(Activation.SELU, "convention", "onnx");
+		assertThat(onnx.number("alpha")).isEqualTo(1.67326319217681884765625);
+		assertThat(onnx.number("gamma")).isEqualTo(1.05070102214813232421875);
+		assertThat(bind(Activation.HARDSIGMOID, "convention", "onnx").number("alpha")).isEqualTo(0.2);
+		assertThat(bind(Activation.HARDSIGMOID, "convention", "onnx").number("beta")).isEqualTo(0.5);
+		Arguments explicit = ArgumentBinder.bindText(Activation.LEAKY_RELU,
+				Map.of("convention", new String[] { "keras" }, "negative_slope", new String[] { "0.3" }));
+		assertThat(explicit.number("negative_slope")).isEqualTo(0.3);
+		// every function takes it, also one without parameters
+		assertThat(bind(Activation.SIGMOID, "convention", "onnx").asMap()).isEmpty();
+	}
+
+	@Test
+	void anUnknownOrRepeatedConventionIsRejectedWithTheLibrariesItKnows() {
+		InvalidParameterException unknown = reject(Activation.LEAKY_RELU, "convention", "caffe");
+		assertThat(unknown.getBody().getDetail())
+			.isEqualTo("Parameter 'convention' must be one of pytorch, keras, jax, onnx, tensorflow, but was 'caffe'.");
+		InvalidParameterException repeated = catchThrowableOfType(InvalidParameterException.class,
+				() -> ArgumentBinder.bindText(Activation.GELU, Map.of("convention", new String[] { "jax", "onnx" })));
+		assertThat(repeated.getBody().getProperties()).containsEntry("parameter", "convention");
+	}
+
+	private static Arguments bind(Activation function, String name, String raw) {
+		return ArgumentBinder.bindText(function, Map.of(name, new String[] { raw }));
+	}
+
+	@Test
 	void plainDecimalsInEveryNotationAreAccepted() {
 		assertThat(slope("0.2")).isEqualTo(0.2);
 		assertThat(slope("-3")).isEqualTo(-3.0);

@@ -249,7 +249,7 @@ final class GradientReference {
 	// ---------------------------------------------------------------- axis functions
 
 	/** The probabilities e^(d_i)/Σ e^(d_j) of a lane, d = (v − max v)/T. */
-	private static Apfloat[] probabilities(double[] row, double t, boolean negate) {
+	static Apfloat[] probabilities(double[] row, double t, boolean negate) {
 		int n = row.length;
 		BigDecimal[] v = new BigDecimal[n];
 		int argmax = 0;

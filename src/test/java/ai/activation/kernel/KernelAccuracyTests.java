@@ -281,7 +281,7 @@ class KernelAccuracyTests {
 
 	/** The axis functions the value tests below cover, by catalog name. */
 	static final List<String> AXIS_VALUE_CASES = List.of("softmax", "softmin", "log_softmax", "glu", "sparsemax",
-			"hardmax", "reglu");
+			"hardmax", "reglu", "logsumexp", "logmeanexp", "standardize", "crelu", "swiglu", "geglu");
 
 	static Stream<Arguments> vjpCases() {
 		List<Arguments> cases = new ArrayList<>();
@@ -299,6 +299,21 @@ class KernelAccuracyTests {
 		cases
 			.add(Arguments.of("hardmax", 0.0, GatedUnits.hardmax(), (VjpReference) (row, g) -> new double[row.length]));
 		cases.add(Arguments.of("reglu", 0.5, GatedUnits.reglu(), (VjpReference) KernelAccuracyTests::regluVjp));
+		cases.add(Arguments.of("logsumexp", 3.0, LogSumExp.logsumexp(false),
+				(VjpReference) KernelAccuracyTests::logsumexpVjp));
+		cases.add(Arguments.of("logmeanexp", 3.0, LogSumExp.logmeanexp(true),
+				(VjpReference) KernelAccuracyTests::logsumexpVjp));
+		for (double epsilon : new double[] { 1e-5, 1 }) {
+			cases.add(Arguments.of("standardize epsilon=" + epsilon, 4.0, Standardization.standardize(epsilon),
+					(VjpReference) (row, g) -> standardizeVjp(row, g, epsilon)));
+		}
+		cases.add(Arguments.of("crelu", 0.0, GatedUnits.crelu(), (VjpReference) KernelAccuracyTests::creluVjp));
+		cases.add(Arguments.of("swiglu alpha=1", 5.0, GatedUnits.swiglu(1),
+				(VjpReference) (row, g) -> gatedVjp(row, g, (a) -> silu(a, 1), (a) -> GradientReference.silu(a, 1))));
+		cases.add(Arguments.of("swiglu alpha=2", 5.0, GatedUnits.swiglu(2),
+				(VjpReference) (row, g) -> gatedVjp(row, g, (a) -> silu(a, 2), (a) -> GradientReference.silu(a, 2))));
+		cases.add(Arguments.of("geglu", 5.0, GatedUnits.geglu(false),
+				(VjpReference) (row, g) -> gatedVjp(row, g, KernelAccuracyTests::gelu, GradientReference::gelu)));
 		return cases.stream();
 	}
 
@@ -332,7 +347,19 @@ class KernelAccuracyTests {
 			double[] out = new double[row.length];
 			f.vjp(row, grad, new Lanes(1, row.length, 1), out);
 			double[] expected = reference.of(row, grad);
+			// standardize: where the true product cancels below 2^−90 of the lane's
+			// largest component (a structural zero, e.g. the outlier of [a, c, c, c]), an
+			// absolute budget of that size instead of ulps
+			double scale = 0;
+			for (double e : expected) {
+				scale = Math.max(scale, Double.isFinite(e) ? Math.abs(e) : 0);
+			}
 			for (int i = 0; i < row.length; i++) {
+				if (name.startsWith("standardize") && Math.abs(expected[i]) < 0x1p-90 * scale) {
+					assertThat(Math.abs(out[i] - expected[i])).as("%s at %s of %s", name, i, Arrays.toString(row))
+						.isLessThanOrEqualTo(0x1p-90 * scale);
+					continue;
+				}
 				stats.add(row[i], out[i], expected[i]);
 			}
 		}
@@ -665,7 +692,7 @@ class KernelAccuracyTests {
 		return round(a.multiply(Reference.tanh(softplus)));
 	}
 
-	private static double gelu(double x) {
+	static double gelu(double x) {
 		if (x < -40) {
 			return -0.0; // |x Φ(x)| < φ(40) < 2^−1075
 		}
@@ -676,7 +703,7 @@ class KernelAccuracyTests {
 		return round(a.multiply(Reference.erfc(a.negate().divide(Reference.SQRT2))).divide(Reference.TWO));
 	}
 
-	private static double geluTanh(double x) {
+	static double geluTanh(double x) {
 		if (x < -40) {
 			return -0.0; // |x| σ(2u) < 40 e^(2u), 2u < −2300
 		}
@@ -765,6 +792,218 @@ class KernelAccuracyTests {
 				assertThat(stats.max).as("%s worst at %s", name, stats.worstX).isLessThanOrEqualTo(stats.budget);
 			}
 		}
+	}
+
+	@Test
+	void reductionsNormalizersAndGatesShouldStayWithinTheirBudgetsOnEveryRow() {
+		List<double[]> rows = rows();
+		Map<String, AxisFunction> functions = new LinkedHashMap<>();
+		functions.put("logsumexp", LogSumExp.logsumexp(false));
+		functions.put("logmeanexp", LogSumExp.logmeanexp(false));
+		functions.put("standardize epsilon=1.0E-5", Standardization.standardize(1e-5));
+		functions.put("standardize epsilon=1.0", Standardization.standardize(1));
+		functions.put("crelu", GatedUnits.crelu());
+		for (Map.Entry<String, AxisFunction> entry : functions.entrySet()) {
+			String name = entry.getKey();
+			AxisFunction f = entry.getValue();
+			Stats stats = new Stats(name, name.equals("crelu") ? 0 : 2);
+			for (double[] row : rows) {
+				double[] out = new double[f.outputLength(row.length)];
+				f.apply(row, new Lanes(1, row.length, 1), out);
+				double[] expected = switch (name) {
+					case "logsumexp" -> new double[] { logsumexp(row, false) };
+					case "logmeanexp" -> new double[] { logsumexp(row, true) };
+					case "crelu" -> creluReference(row);
+					default -> standardize(row, name.endsWith("1.0E-5") ? 1e-5 : 1);
+				};
+				for (int i = 0; i < out.length; i++) {
+					stats.add(row[i % row.length], out[i], expected[i]);
+				}
+			}
+			REPORT.put(name, stats);
+			assertThat(stats.outOfRangeMismatch).as(name).isEmpty();
+			assertThat(stats.max)
+				.as("%s worst at %s (got %s, expected %s)", name, stats.worstX, stats.worstGot, stats.worstExpected)
+				.isLessThanOrEqualTo(stats.budget);
+		}
+		// the gated units: f(a)·b with the row as a and grid values as b
+		Map<String, AxisFunction> gates = new LinkedHashMap<>();
+		gates.put("swiglu alpha=1", GatedUnits.swiglu(1));
+		gates.put("swiglu alpha=2", GatedUnits.swiglu(2));
+		gates.put("geglu", GatedUnits.geglu(false));
+		gates.put("geglu approximate=tanh", GatedUnits.geglu(true));
+		for (Map.Entry<String, AxisFunction> entry : gates.entrySet()) {
+			String name = entry.getKey();
+			DoubleUnaryOperator f = switch (name) {
+				case "swiglu alpha=1" -> (a) -> silu(a, 1);
+				case "swiglu alpha=2" -> (a) -> silu(a, 2);
+				case "geglu" -> KernelAccuracyTests::gelu;
+				default -> KernelAccuracyTests::geluTanh;
+			};
+			Stats stats = new Stats(name, 4);
+			for (double[] row : rows) {
+				double[] doubled = new double[2 * row.length];
+				SplittableRandom random = new SplittableRandom(row.length + 23);
+				for (int i = 0; i < row.length; i++) {
+					doubled[i] = row[i];
+					doubled[row.length + i] = GRID[random.nextInt(GRID.length)];
+				}
+				double[] out = new double[row.length];
+				entry.getValue().apply(doubled, new Lanes(1, doubled.length, 1), out);
+				for (int i = 0; i < row.length; i++) {
+					// f(a) correctly rounded (its own reference), times b exactly,
+					// rounded:
+					// within 1 ulp of the true product
+					double fa = f.applyAsDouble(row[i]);
+					double expected = Double.isInfinite(fa) ? fa * doubled[row.length + i]
+							: round(bd(fa).multiply(bd(doubled[row.length + i])));
+					stats.add(row[i], out[i], expected);
+				}
+			}
+			REPORT.put(name, stats);
+			assertThat(stats.outOfRangeMismatch).as(name).isEmpty();
+			assertThat(stats.max)
+				.as("%s worst at a = %s (got %s, expected %s)", name, stats.worstX, stats.worstGot, stats.worstExpected)
+				.isLessThanOrEqualTo(stats.budget);
+		}
+	}
+
+	/**
+	 * log Σ e^x (or log of the mean) of a row: m + log1p(R), R = Σ_{k≠argmax} e^(x_k − m)
+	 * at 60 digits, log1p by its series where R is tiny, so that a row like [0, −740]
+	 * keeps its e^−740.
+	 */
+	static double logsumexp(double[] row, boolean mean) {
+		int argmax = 0;
+		for (int k = 0; k < row.length; k++) {
+			if (bd(row[k]).compareTo(bd(row[argmax])) > 0) {
+				argmax = k;
+			}
+		}
+		BigDecimal m = bd(row[argmax]);
+		Apfloat rest = new Apfloat(0, Reference.DIGITS);
+		for (int k = 0; k < row.length; k++) {
+			BigDecimal d = bd(row[k]).subtract(m);
+			if (k != argmax && d.compareTo(BigDecimal.valueOf(-100000)) > 0) {
+				rest = rest.add(Reference.exp(Reference.ap(d)));
+			}
+		}
+		Apfloat log = (rest.signum() == 0) ? new Apfloat(0) : Reference.log1p(rest);
+		if (mean) {
+			log = log.subtract(ApfloatMath.log(new Apfloat(row.length, Reference.DIGITS)));
+		}
+		return round(new Apfloat(m, Reference.DIGITS + 700).add(log));
+	}
+
+	/** g·softmax(x)_i, the probabilities at 60 digits. */
+	static double[] logsumexpVjp(double[] row, double[] grad) {
+		Apfloat[] p = GradientReference.probabilities(row, 1, false);
+		double[] out = new double[row.length];
+		for (int i = 0; i < row.length; i++) {
+			out[i] = round(ap(grad[0]).multiply(p[i]));
+		}
+		return out;
+	}
+
+	private static final MathContext WIDE = new MathContext(120);
+
+	/**
+	 * The deviations, and s = √(var + epsilon), of a row, at 120 digits plus twice the
+	 * decimal exponent of max|x|/√epsilon: the VJP of a two-element lane cancels to
+	 * epsilon/var of its terms, which needs them that far.
+	 */
+	private static BigDecimal[] deviations(double[] row, double epsilon) {
+		int n = row.length;
+		double big = 0;
+		for (double x : row) {
+			big = Math.max(big, Math.abs(x));
+		}
+		int extra = (big == 0) ? 0 : (int) Math.max(0, 2 * (Math.log10(big) - Math.log10(epsilon) / 2) + 10);
+		MathContext wide = new MathContext(120 + extra);
+		BigDecimal sum = BigDecimal.ZERO;
+		for (double x : row) {
+			sum = sum.add(bd(x));
+		}
+		BigDecimal mean = sum.divide(BigDecimal.valueOf(n), wide);
+		BigDecimal[] out = new BigDecimal[n + 1];
+		BigDecimal squares = BigDecimal.ZERO;
+		for (int i = 0; i < n; i++) {
+			out[i] = bd(row[i]).subtract(mean);
+			squares = squares.add(out[i].multiply(out[i]));
+		}
+		BigDecimal variance = squares.divide(BigDecimal.valueOf(n), wide).add(bd(epsilon));
+		out[n] = variance.sqrt(wide);
+		return out;
+	}
+
+	/** (x − mean)/√(var + epsilon) by exact decimals (120 digits). */
+	static double[] standardize(double[] row, double epsilon) {
+		BigDecimal[] d = deviations(row, epsilon);
+		double[] out = new double[row.length];
+		for (int i = 0; i < row.length; i++) {
+			out[i] = round(d[i].divide(d[row.length], WIDE));
+		}
+		return out;
+	}
+
+	/** (1/s)(g_i − mean g − y_i·mean(g·y)), by exact decimals (120 digits). */
+	static double[] standardizeVjp(double[] row, double[] grad, double epsilon) {
+		int n = row.length;
+		BigDecimal[] d = deviations(row, epsilon);
+		BigDecimal s = d[n];
+		BigDecimal[] y = new BigDecimal[n];
+		BigDecimal gSum = BigDecimal.ZERO;
+		BigDecimal gySum = BigDecimal.ZERO;
+		for (int i = 0; i < n; i++) {
+			y[i] = d[i].divide(s, new MathContext(s.precision() + 600));
+			gSum = gSum.add(bd(grad[i]));
+			gySum = gySum.add(bd(grad[i]).multiply(y[i]));
+		}
+		MathContext wide = new MathContext(s.precision() + 600);
+		BigDecimal gMean = gSum.divide(BigDecimal.valueOf(n), wide);
+		BigDecimal gyMean = gySum.divide(BigDecimal.valueOf(n), wide);
+		double[] out = new double[n];
+		for (int i = 0; i < n; i++) {
+			out[i] = round(bd(grad[i]).subtract(gMean).subtract(y[i].multiply(gyMean)).divide(s, wide));
+		}
+		return out;
+	}
+
+	/** [relu(x), relu(−x)]. */
+	static double[] creluReference(double[] row) {
+		double[] out = new double[2 * row.length];
+		for (int i = 0; i < row.length; i++) {
+			out[i] = (row[i] > 0) ? row[i] : 0.0;
+			out[row.length + i] = (row[i] < 0) ? -row[i] : 0.0;
+		}
+		return out;
+	}
+
+	/** crelu's product: g_i where x &gt; 0, −g_(n+i) where x &lt; 0, else 0. */
+	static double[] creluVjp(double[] row, double[] grad) {
+		double[] out = new double[row.length];
+		for (int i = 0; i < row.length; i++) {
+			out[i] = (row[i] > 0) ? grad[i] : (row[i] < 0) ? -grad[row.length + i] : 0.0;
+		}
+		return out;
+	}
+
+	/**
+	 * f(a)·b's product: ∂/∂a = g·b·f′(a), ∂/∂b = g·f(a), with f and f′ correctly rounded
+	 * by their own references and the products exact, then rounded (within 1 ulp of the
+	 * true values).
+	 */
+	static double[] gatedVjp(double[] row, double[] grad, DoubleUnaryOperator f, DoubleUnaryOperator derivative) {
+		int half = row.length / 2;
+		double[] out = new double[row.length];
+		for (int k = 0; k < half; k++) {
+			double a = row[k];
+			double b = row[k + half];
+			out[k] = round(bd(grad[k]).multiply(bd(b)).multiply(bd(derivative.applyAsDouble(a))));
+			double fa = f.applyAsDouble(a);
+			out[k + half] = Double.isInfinite(fa) ? grad[k] * fa : round(bd(grad[k]).multiply(bd(fa)));
+		}
+		return out;
 	}
 
 	/** The reglu product by exact decimal arithmetic, rounded once. */

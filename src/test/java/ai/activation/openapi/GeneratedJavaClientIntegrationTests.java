@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class GeneratedJavaClientIntegrationTests {
 
 	/** The body and the binary codec's parameters, which every method takes. */
-	private static final Set<String> COMMON_PARAMETERS = Set.of("activationRequest", "dtype", "shape");
+	private static final Set<String> COMMON_PARAMETERS = Set.of("activationRequest", "convention", "dtype", "shape");
 
 	@LocalServerPort
 	private int port;
@@ -89,15 +89,23 @@ class GeneratedJavaClientIntegrationTests {
 	void leakyReluShouldTakeItsNegativeSlopeAsADoubleArgument() throws ApiException {
 		ActivationResponse response = this.elementwise.activateLeakyRelu(
 				new ActivationRequest().values(GeneratedClientChecks.LEAKY_INPUT), GeneratedClientChecks.NEGATIVE_SLOPE,
-				null, null);
+				null, null, null);
 		GeneratedClientChecks.checkLeakyRelu(response.getFunction(), response.getShape(), response.getValues());
+	}
+
+	@Test
+	void leakyReluShouldTakeAConventionAsAnArgument() throws ApiException {
+		// Keras 3's leaky_relu slope is 0.2
+		ActivationResponse response = this.elementwise
+			.activateLeakyRelu(new ActivationRequest().values(List.of(-10.0, 10.0)), null, "keras", null, null);
+		assertThat(response.getValues()).isEqualTo(List.of(-2.0, 10.0));
 	}
 
 	@Test
 	void softmaxShouldTakeItsAxisAndTemperatureAsTypedArguments() throws ApiException {
 		ActivationResponse response = this.alongAxis.activateSoftmax(
 				new ActivationRequest().values(GeneratedClientChecks.SOFTMAX_INPUT), GeneratedClientChecks.SOFTMAX_AXIS,
-				GeneratedClientChecks.TEMPERATURE, null, null);
+				GeneratedClientChecks.TEMPERATURE, null, null, null);
 		GeneratedClientChecks.checkSoftmax(response.getFunction(), response.getShape(), response.getValues());
 	}
 
@@ -105,7 +113,7 @@ class GeneratedJavaClientIntegrationTests {
 	void geluShouldTakeItsApproximationAsAnArgument() throws ApiException {
 		ActivationResponse response = this.elementwise.activateGelu(
 				new ActivationRequest().values(GeneratedClientChecks.GELU_INPUT), GeneratedClientChecks.APPROXIMATE,
-				null, null);
+				null, null, null);
 		GeneratedClientChecks.checkGelu(response.getFunction(), response.getShape(), response.getValues());
 	}
 
@@ -153,7 +161,8 @@ class GeneratedJavaClientIntegrationTests {
 					.getDeclaredMethods())
 				.filter((m) -> m.getName()
 					.equals(GeneratedClientChecks.camelCase("activate_" + function.canonicalName()))
-						&& m.getParameterCount() == function.parameters().size() + 3)
+						&& m.getParameterCount() == function.parameters().size()
+								+ (function.parameters().isEmpty() ? 3 : 4))
 				.findFirst()
 				.orElseThrow();
 			assertThat(method.getParameterTypes()[0]).isEqualTo(ActivationRequest.class);

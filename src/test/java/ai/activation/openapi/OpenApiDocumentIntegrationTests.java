@@ -9,6 +9,7 @@ import java.util.Set;
 import ai.activation.HttpTestClient;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
+import ai.activation.catalog.Convention;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
 import ai.activation.limits.LimitsProperties;
@@ -196,6 +197,22 @@ class OpenApiDocumentIntegrationTests {
 				.filter((parameter) -> !CODEC_PARAMETERS.contains(parameter.getName()))
 				.toList();
 			List<Parameter> catalog = function.parameters();
+			List<io.swagger.v3.oas.models.parameters.Parameter> convention = documented.stream()
+				.filter((parameter) -> parameter.getName().equals(Convention.PARAMETER))
+				.toList();
+			documented = documented.stream().filter((parameter) -> !convention.contains(parameter)).toList();
+			// every function with parameters documents the convention that picks their
+			// defaults, naming what each library changes
+			assertThat(convention).as(function.canonicalName()).hasSize(catalog.isEmpty() ? 0 : 1);
+			if (!catalog.isEmpty()) {
+				assertThat(convention.get(0).getSchema().getEnum()).as(function.canonicalName())
+					.containsExactlyElementsOf(Convention.labels());
+				assertThat(convention.get(0).getSchema().getDefault()).isEqualTo("pytorch");
+			}
+			if (function == Activation.LEAKY_RELU) {
+				assertThat(convention.get(0).getDescription()).contains("keras: negative_slope = 0.2",
+						"tensorflow: negative_slope = 0.2");
+			}
 			if (catalog.isEmpty()) {
 				assertThat(documented).as(function.canonicalName()).isNullOrEmpty();
 				continue;
