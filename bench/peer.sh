@@ -26,7 +26,10 @@ HEAP=${HEAP:--Xms512m -Xmx512m}
 OUT=target/bench
 mkdir -p "$OUT"
 
-[[ -n ${SKIP_BUILD:-} ]] || ./mvnw -B -q -Pbench -DskipTests package
+# SKIP_BUILD reuses target/ only if the bench classes are there (a plain ./mvnw test removes them).
+if [[ -z ${SKIP_BUILD:-} || ! -f target/test-classes/bench/baseline/BaselineApplication.class ]]; then
+  ./mvnw -B -q -Pbench -DskipTests package
+fi
 JAR=$(ls target/activation-service-*.jar | grep -v original | head -1)
 [[ -f $OUT/large.json ]] || /usr/bin/python3 bench/bodies.py "$OUT"
 BODY=$OUT/large.json
