@@ -56,6 +56,11 @@ public final class ValueBuffer {
 	private long total;
 
 	/**
+	 * The index in the tensor being read of its first value that is not finite, or -1.
+	 */
+	private int firstNonFinite = -1;
+
+	/**
 	 * Creates a buffer.
 	 * @param maxValues the most values all the tensors of the request may hold together
 	 * @param reserve called with a number of values before room for them is allocated; it
@@ -93,6 +98,9 @@ public final class ValueBuffer {
 		if (this.fill == this.block.length) {
 			nextBlock();
 		}
+		if (this.firstNonFinite < 0 && !Double.isFinite(value)) {
+			this.firstNonFinite = this.count;
+		}
 		this.block[this.fill++] = value;
 		this.count++;
 		this.total++;
@@ -111,6 +119,9 @@ public final class ValueBuffer {
 			}
 			int n = Math.min(values.remaining(), this.block.length - this.fill);
 			values.get(this.block, this.fill, n);
+			if (this.firstNonFinite < 0) {
+				noteNonFinite(this.fill, n);
+			}
 			this.fill += n;
 			this.count += n;
 			this.total += n;
@@ -126,8 +137,51 @@ public final class ValueBuffer {
 	 */
 	public void add(FloatBuffer values) {
 		while (values.hasRemaining()) {
-			add(values.get());
+			if (this.fill == this.block.length) {
+				nextBlock();
+			}
+			int n = Math.min(values.remaining(), this.block.length - this.fill);
+			int at = values.position();
+			double[] block = this.block;
+			int fill = this.fill;
+			// Absolute gets in a counted loop: no position update or limit check per
+			// value.
+			for (int i = 0; i < n; i++) {
+				block[fill + i] = values.get(at + i);
+			}
+			values.position(at + n);
+			if (this.firstNonFinite < 0) {
+				noteNonFinite(fill, n);
+			}
+			this.fill += n;
+			this.count += n;
+			this.total += n;
 		}
+	}
+
+	/**
+	 * Looks for a value that is not finite among the {@code n} values just added at
+	 * {@code from} in the current block, while they are still in cache: a check here
+	 * costs far less than another pass over the whole tensor once it is read.
+	 */
+	private void noteNonFinite(int from, int n) {
+		double[] block = this.block;
+		for (int i = from; i < from + n; i++) {
+			if (!Double.isFinite(block[i])) {
+				this.firstNonFinite = this.count + (i - from);
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Returns the index of the first value of the tensor being read that is NaN or
+	 * infinite, found as the values were added, so that a codec need not look at them
+	 * again.
+	 * @return its row-major index in the tensor, or {@code -1} if every value is finite
+	 */
+	public int firstNonFinite() {
+		return this.firstNonFinite;
 	}
 
 	/**
@@ -168,6 +222,7 @@ public final class ValueBuffer {
 		this.block = EMPTY;
 		this.fill = 0;
 		this.count = 0;
+		this.firstNonFinite = -1;
 		return values;
 	}
 
