@@ -15,16 +15,70 @@ N = 1 << 20
 generator = torch.Generator().manual_seed(42)
 x = torch.rand(N, dtype=torch.float64, generator=generator) * 20.0 - 10.0
 out = torch.empty_like(x)
+zero = torch.zeros((), dtype=torch.float64)
+weight = torch.full((1,), 0.25, dtype=torch.float64)
+INF = float("inf")
 
+
+def sparsemax(v):
+    """Martins and Astudillo (2016), Algorithm 1, in torch ops (torch has no sparsemax)."""
+    z = torch.sort(v, descending=True).values
+    k = torch.arange(1, v.numel() + 1, dtype=v.dtype)
+    cumulative = torch.cumsum(z, 0)
+    support = 1 + k * z > cumulative
+    size = int(support.sum())
+    tau = (cumulative[size - 1] - 1) / size
+    return torch.clamp(v - tau, min=0)
+
+
+def hardmax(v):
+    """ONNX Hardmax in torch ops (torch has none): 1 at the first maximum, else 0."""
+    return F.one_hot(torch.argmax(v), v.numel()).to(v.dtype)
+
+
+def reglu(v):
+    """relu(a) * b over the halves (Shazeer, 2020; torch has no reglu op)."""
+    a, b = v.chunk(2)
+    return F.relu(a) * b
+
+F = torch.nn.functional
+
+# Every catalog function (ai.activation.catalog.Activation) with its default parameters.
+# Where torch has no such function it is composed of torch ops, marked "composed".
 FUNCTIONS = {
     "sigmoid": lambda: torch.sigmoid(x, out=out),
     "tanh": lambda: torch.tanh(x, out=out),
-    "relu": lambda: torch.nn.functional.relu(x),
-    "gelu": lambda: torch.nn.functional.gelu(x),
-    "silu": lambda: torch.nn.functional.silu(x),
+    "relu": lambda: F.relu(x),
+    "gelu": lambda: F.gelu(x),
+    "silu": lambda: F.silu(x),
+    "step": lambda: torch.heaviside(x, zero, out=out),  # heaviside(0) = 0 via values = 0
+    "identity": lambda: F.hardtanh(x, -INF, INF),  # composed: a copy (torch's Identity returns x itself)
     "softmax": lambda: torch.softmax(x, dim=0),
+    "relu6": lambda: F.relu6(x),
+    "leaky_relu": lambda: F.leaky_relu(x, 0.01),
+    "prelu": lambda: F.prelu(x, weight),
+    "rrelu": lambda: F.rrelu(x, 1.0 / 8, 1.0 / 3, training=False),
+    "elu": lambda: F.elu(x, 1.0),
+    "selu": lambda: F.selu(x),
+    "celu": lambda: F.celu(x, 1.0),
+    "mish": lambda: F.mish(x),
+    "softplus": lambda: F.softplus(x, 1.0, 20.0),
+    "softsign": lambda: F.softsign(x),
+    "hardtanh": lambda: F.hardtanh(x, -1.0, 1.0),
+    "hardsigmoid": lambda: F.hardsigmoid(x),
+    "hardswish": lambda: F.hardswish(x),
+    "hardshrink": lambda: F.hardshrink(x, 0.5),
+    "softshrink": lambda: F.softshrink(x, 0.5),
+    "tanhshrink": lambda: F.tanhshrink(x),
+    "threshold": lambda: F.threshold(x, 0.0, 0.0),
+    "logsigmoid": lambda: F.logsigmoid(x),
+    "log_softmax": lambda: torch.log_softmax(x, dim=0),
+    "softmin": lambda: F.softmin(x, dim=0),
+    "glu": lambda: F.glu(x, dim=0),
+    "sparsemax": lambda: sparsemax(x),  # composed: sort, cumsum, support, threshold
+    "hardmax": lambda: hardmax(x),  # composed: argmax + one_hot
+    "reglu": lambda: reglu(x),  # composed: relu(a) * b
 }
-
 
 def ns_per_element(function, repeat=7):
     for _ in range(5):
@@ -40,8 +94,8 @@ def ns_per_element(function, repeat=7):
 
 
 print(f"torch {torch.__version__}, numpy {numpy.__version__}, threads {torch.get_num_threads()}, float64, n = {N}")
-print(f"{'function':<10} {'ns/elem':>8}")
+print(f"{'function':<12} {'ns/elem':>8}")
 for name, function in FUNCTIONS.items():
-    print(f"{name:<10} {ns_per_element(function):8.2f}")
+    print(f"{name:<12} {ns_per_element(function):8.2f}")
 a = x.numpy()
 print(f"{'numpy sigmoid':<10} {ns_per_element(lambda: 1.0 / (1.0 + numpy.exp(-a))):8.2f}")

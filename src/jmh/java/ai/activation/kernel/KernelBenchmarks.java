@@ -1,10 +1,17 @@
 package ai.activation.kernel;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 
+import ai.activation.catalog.Activation;
+import ai.activation.catalog.Arguments;
+import ai.activation.catalog.Catalog;
+import ai.activation.catalog.Kernel;
+import ai.activation.catalog.Parameter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,10 +26,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ns per element of each kernel on 2^20 float64 values uniform in [−10, 10] (as
+ * ns per element of each catalog function (its kernel bound with the default parameters,
+ * as the service binds it; a function along an axis over the one axis of the vector) on
+ * 2^20 float64 values uniform in [−10, 10] (as
  * {@code bench/torch_kernels.py}), one thread: {@code service} is the path the service
  * runs ({@link ScalarFunction#applyAll}, vector where there is one), {@code scalarLoop}
- * the plain loop over {@link ScalarFunction#value}, in the same run. {@code split} runs
+ * the plain loop over {@link ScalarFunction#value}, in the same run (elementwise
+ * functions only: run {@code KernelBenchmarks.service} for the whole catalog). {@code split} runs
  * the service path on two halves at once (common pool + caller), to decide whether a large
  * request should use both cores; run it with {@code -t 1} for latency and {@code -t 2}
  * for throughput under concurrent load.
@@ -38,10 +48,19 @@ public class KernelBenchmarks {
 
 	static final int N = 1 << 20;
 
-	@Param({ "sigmoid", "tanh", "relu", "gelu", "silu" })
+	@Param({ "sigmoid", "tanh", "relu", "gelu", "silu", "step", "identity", "softmax", "relu6", "leaky_relu", "prelu",
+			"rrelu", "elu", "selu", "celu", "mish", "softplus", "softsign", "hardtanh", "hardsigmoid", "hardswish",
+			"hardshrink", "softshrink", "tanhshrink", "threshold", "logsigmoid", "log_softmax", "softmin", "glu",
+			"sparsemax", "hardmax", "reglu" })
 	String function;
 
+	/** The elementwise kernel, or null for a function along an axis. */
 	private ScalarFunction f;
+
+	/** The kernel along the axis (the one axis of the 2^20 vector), or null. */
+	private AxisFunction axisFunction;
+
+	private Lanes lanes;
 
 	private double[] in;
 
@@ -57,14 +76,20 @@ public class KernelBenchmarks {
 
 	@Setup
 	public void setUp() {
-		this.f = switch (this.function) {
-			case "sigmoid" -> Logistic.SIGMOID;
-			case "tanh" -> Hyperbolic.TANH;
-			case "relu" -> Piecewise.RELU;
-			case "gelu" -> Gaussian.GELU;
-			case "silu" -> Logistic.SILU;
-			default -> throw new IllegalArgumentException(this.function);
-		};
+		// the catalog's kernel with every parameter at its default, as the service binds it
+		Activation activation = Catalog.find(this.function).orElseThrow();
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		for (Parameter parameter : activation.parameters()) {
+			defaults.put(parameter.name(), parameter.defaultValue());
+		}
+		Kernel kernel = activation.bind(new Arguments(defaults));
+		if (kernel instanceof Kernel.Elementwise elementwise) {
+			this.f = elementwise.function();
+		}
+		else {
+			this.axisFunction = ((Kernel.AlongAxis) kernel).function();
+			this.lanes = new Lanes(1, N, 1);
+		}
 		SplittableRandom random = new SplittableRandom(42);
 		this.in = new double[N];
 		for (int i = 0; i < N; i++) {
@@ -79,12 +104,18 @@ public class KernelBenchmarks {
 
 	@Benchmark
 	public long service() {
+		if (this.f == null) {
+			return this.axisFunction.apply(this.in, this.lanes, this.out);
+		}
 		return this.f.applyAll(this.in, this.out);
 	}
 
 	@Benchmark
 	public double[] scalarLoop() {
 		ScalarFunction g = this.f;
+		if (g == null) {
+			throw new UnsupportedOperationException(this.function + " is along an axis: run only service");
+		}
 		double[] x = this.in;
 		double[] y = this.out;
 		for (int i = 0; i < x.length; i++) {
@@ -95,6 +126,9 @@ public class KernelBenchmarks {
 
 	@Benchmark
 	public long split() {
+		if (this.f == null) {
+			throw new UnsupportedOperationException(this.function + " is along an axis: run only service");
+		}
 		ForkJoinTask<Long> other = ForkJoinPool.commonPool().submit(() -> this.f.applyAll(this.secondHalf, this.secondOut));
 		long events = this.f.applyAll(this.firstHalf, this.firstOut);
 		return events + other.join();

@@ -275,12 +275,26 @@ public final class AxisKernels {
 	}
 
 	/**
+	 * A contiguous softmax lane whose span (max − min)/T is above this takes the vector
+	 * path ({@link VectorKernels#expSum}, {@link VectorKernels#scale}): every e^d is then
+	 * above 2^−1009, so no term needs the scaled path of {@link DoubleDouble#scaledExp}.
+	 */
+	private static final double VECTOR_SPAN = -699.0;
+
+	/**
 	 * The softmax family on the lanes of {@code in}. With v = x (or −x for softmin) and m
 	 * = max v, each d_i = (v_i − m)/T is formed as a double-double (two-sum, then
 	 * division with an fma remainder), as its rounding is amplified |d_i|-fold by exp;
 	 * e^d is evaluated as e^dh·(1 + dl). The sum of the non-maximal terms R is
 	 * compensated; S = 1 + R. softmax is e^d/S, scaled by 2^k where e^d is subnormal;
 	 * log_softmax is d − log1p(R), exact when one term dominates.
+	 *
+	 * <p>
+	 * softmax and softmin on a contiguous lane (the last axis) with a span below 699·T
+	 * take three vector passes instead when the Vector API is there: the maximum, a fused
+	 * pass that stores e^dh and sums e^dh·(1 + dl), and the scale pass, with d formed
+	 * again from the input and the same formula per element (one division), so the same
+	 * bounds.
 	 *
 	 * <p>
 	 * Events, counted per lane, for the textbook e^(v_i/T)/Σ e^(v_j/T) (and its log): the
@@ -293,13 +307,32 @@ public final class AxisKernels {
 		int n = lanes.length();
 		int stride = lanes.inner();
 		double sign = negate ? -1.0 : 1.0;
-		double[] dh = new double[n];
-		double[] dl = new double[n];
-		double[] eh = new double[n];
+		double[] dh = null;
+		double[] dl = null;
+		double[] eh = null;
 		double[] t = new double[2];
+		boolean vector = Simd.AVAILABLE && !log && stride == 1;
 		long events = 0;
 		for (int lane = 0; lane < lanes.count(); lane++) {
 			int start = lanes.start(lane);
+			if (vector) {
+				VectorKernels.maxMin(in, start, n, sign, t);
+				double m = t[0];
+				double lowest = t[1];
+				if (Double.isFinite(m) && Double.isFinite(lowest) && (lowest - m) / temperature > VECTOR_SPAN) {
+					VectorKernels.expSum(in, start, n, sign, m, temperature, out, t);
+					if (textbookFails(m, lowest, t[0], temperature, false)) {
+						events++;
+					}
+					VectorKernels.scale(in, start, n, sign, m, temperature, t[0], t[1], out);
+					continue;
+				}
+			}
+			if (dh == null) {
+				dh = new double[n];
+				dl = new double[n];
+				eh = new double[n];
+			}
 			double max = Double.NEGATIVE_INFINITY;
 			double min = Double.POSITIVE_INFINITY;
 			int argmax = 0;
@@ -404,7 +437,7 @@ public final class AxisKernels {
 	/**
 	 * Writes (v − m)/T as a double-double; −∞ (low part 0) where it is below −MAX_VALUE.
 	 */
-	private static void shiftedScaled(double v, double m, double temperature, double[] out) {
+	static void shiftedScaled(double v, double m, double temperature, double[] out) {
 		double t = temperature;
 		DoubleDouble.twoSum(v, -m, out);
 		if (Double.isInfinite(out[0])) {

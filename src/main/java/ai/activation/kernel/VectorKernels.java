@@ -105,6 +105,152 @@ final class VectorKernels {
 		}
 	}
 
+	/**
+	 * The largest and the smallest of v = sign·x over {@code n} contiguous elements from
+	 * {@code start}, by the lanewise MAX and MIN (which, as {@link Math#max}, propagate
+	 * NaN).
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param out receives {max, min}
+	 */
+	static void maxMin(double[] in, int start, int n, double sign, double[] out) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		DoubleVector max = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+		DoubleVector min = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k);
+			max = max.lanewise(VectorOperators.MAX, v);
+			min = min.lanewise(VectorOperators.MIN, v);
+		}
+		double hi = (sign > 0) ? max.reduceLanes(VectorOperators.MAX) : -min.reduceLanes(VectorOperators.MIN);
+		double lo = (sign > 0) ? min.reduceLanes(VectorOperators.MIN) : -max.reduceLanes(VectorOperators.MAX);
+		for (; k < n; k++) {
+			double v = sign * in[start + k];
+			hi = Math.max(hi, v);
+			lo = Math.min(lo, v);
+		}
+		out[0] = hi;
+		out[1] = lo;
+	}
+
+	/**
+	 * The fused exponential pass of softmax on one contiguous lane whose span (m − min)/T
+	 * is below 699, so every d is finite and above −700: d = (v − m)/T as a double-double
+	 * (two-sum, then for T ≠ 1 a division with an fma remainder, as
+	 * {@code AxisKernels.shiftedScaled}), e^dh by the lanewise EXP stored in {@code out},
+	 * and S = Σ e^dh·(1 + dl) compensated per vector lane (Neumaier) and then across
+	 * lanes.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @param temperature T
+	 * @param out receives e^dh at the lane's positions
+	 * @param sum receives S as a double-double
+	 */
+	static void expSum(double[] in, int start, int n, double sign, double max, double temperature, double[] out,
+			double[] sum) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		boolean unit = temperature == 1.0;
+		DoubleVector s = DoubleVector.zero(SPECIES);
+		DoubleVector c = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
+			DoubleVector h = v.sub(max);
+			DoubleVector l = twoSumLow(v, h, max);
+			if (!unit) {
+				DoubleVector q = h.div(temperature);
+				l = q.neg().fma(DoubleVector.broadcast(SPECIES, temperature), h).add(l).div(temperature);
+				l = l.blend(0.0, q.compare(VectorOperators.EQ, 0.0));
+				h = q;
+			}
+			DoubleVector e = h.lanewise(VectorOperators.EXP);
+			e.intoArray(out, start + k);
+			DoubleVector term = e.fma(l, e);
+			DoubleVector t = s.add(term);
+			VectorMask<Double> bigger = s.abs().compare(VectorOperators.GE, term.abs());
+			DoubleVector fromS = s.sub(t).add(term);
+			DoubleVector fromTerm = term.sub(t).add(s);
+			c = c.add(fromTerm.blend(fromS, bigger));
+			s = t;
+		}
+		double rh = 0;
+		double rc = c.reduceLanes(VectorOperators.ADD);
+		for (int lane = 0; lane < length; lane++) {
+			double e = s.lane(lane);
+			double t = rh + e;
+			rc += (Math.abs(rh) >= Math.abs(e)) ? (rh - t) + e : (e - t) + rh;
+			rh = t;
+		}
+		double[] d = new double[2];
+		for (; k < n; k++) {
+			AxisKernels.shiftedScaled(sign * in[start + k], max, temperature, d);
+			double e = Math.exp(d[0]);
+			out[start + k] = e;
+			e = Math.fma(e, d[1], e);
+			double t = rh + e;
+			rc += (Math.abs(rh) >= Math.abs(e)) ? (rh - t) + e : (e - t) + rh;
+			rh = t;
+		}
+		DoubleDouble.twoSum(rh, rc, sum);
+	}
+
+	/**
+	 * The scale pass of softmax on one contiguous lane after {@link #expSum}: with d
+	 * formed again from the input, p = e^dh·(1 + dl − S_l/S_h)/S_h, one division per
+	 * element.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @param temperature T
+	 * @param sh the high part of S
+	 * @param sl the low part of S
+	 * @param out holds e^dh at the lane's positions, and receives p
+	 */
+	static void scale(double[] in, int start, int n, double sign, double max, double temperature, double sh, double sl,
+			double[] out) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		boolean unit = temperature == 1.0;
+		double correction = sl / sh;
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
+			DoubleVector h = v.sub(max);
+			DoubleVector l = twoSumLow(v, h, max);
+			if (!unit) {
+				DoubleVector q = h.div(temperature);
+				l = q.neg().fma(DoubleVector.broadcast(SPECIES, temperature), h).add(l).div(temperature);
+				l = l.blend(0.0, q.compare(VectorOperators.EQ, 0.0));
+			}
+			DoubleVector e = DoubleVector.fromArray(SPECIES, out, start + k);
+			e.fma(l.sub(correction), e).div(sh).intoArray(out, start + k);
+		}
+		double[] d = new double[2];
+		for (; k < n; k++) {
+			AxisKernels.shiftedScaled(sign * in[start + k], max, temperature, d);
+			double e = out[start + k];
+			out[start + k] = Math.fma(e, d[1] - correction, e) / sh;
+		}
+	}
+
+	/**
+	 * The rounding error of h = v − m, lanewise (the two-sum of v and −m).
+	 */
+	private static DoubleVector twoSumLow(DoubleVector v, DoubleVector h, double max) {
+		DoubleVector bb = h.sub(v);
+		return v.sub(h.sub(bb)).add(bb.neg().sub(max));
+	}
+
 	private static long patch(ScalarFunction scalar, double[] in, double[] out, int from, VectorMask<Double> lanes) {
 		long events = 0;
 		for (int lane = 0; lane < SPECIES.length(); lane++) {
