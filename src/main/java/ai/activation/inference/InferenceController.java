@@ -202,7 +202,7 @@ class InferenceController {
 	 * The request-level parameters as the engine's arguments: a JSON number as a number,
 	 * a JSON string as text; no parameter of the catalog is a boolean.
 	 */
-	private static Map<String, List<ArgumentValue>> arguments(Map<String, Object> parameters) {
+	static Map<String, List<ArgumentValue>> arguments(Map<String, Object> parameters) {
 		Map<String, List<ArgumentValue>> arguments = new LinkedHashMap<>();
 		parameters.forEach((name, value) -> {
 			ArgumentValue argument;

@@ -104,6 +104,28 @@ final class InferenceResponseWriter {
 		}
 	}
 
+	/**
+	 * Returns the JSON answer, as {@link #write} sends it when no output is asked for as
+	 * binary data.
+	 * @param answer the answer, not binary
+	 * @return the response body
+	 * @throws InferenceException as {@link #write} does
+	 */
+	static String json(Answer answer) {
+		if (!answer.datatype().inJson()) {
+			throw InferenceException.badRequest(
+					"The output of " + answer.model() + " is " + answer.datatype() + ", which has no JSON form.");
+		}
+		if (answer.datatype() == Datatype.FP32) {
+			checkFloatRange(answer);
+		}
+		ByteArrayOutputStream json = new ByteArrayOutputStream(256);
+		try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), json)) {
+			header(generator, answer, -1);
+		}
+		return json.toString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	private static void header(JsonGenerator generator, Answer answer, long binarySize) {
 		Tensor output = answer.output();
 		generator.writeStartObject();

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Completes the document springdoc derives from the controllers: the {@code info}
  * section, one {@code POST /activate/<name>} operation per catalog function in place of
  * the generic {@code POST /activate/{function}} (whose resolved arguments springdoc
- * cannot see), and descriptions of the catalog endpoints.
+ * cannot see), descriptions of the catalog endpoints, and the Open Inference Protocol v2
+ * operations under {@code /v2} ({@link InferenceOperations}).
  */
 @Component
 @EnableConfigurationProperties(OpenApiProperties.class)
@@ -46,14 +47,17 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 
 	private final FunctionExamples examples;
 
+	private final InferenceExamples inferences;
+
 	private final ObjectProvider<BuildProperties> build;
 
 	private final LimitsProperties limits;
 
-	CatalogOpenApiCustomizer(OpenApiProperties properties, FunctionExamples examples,
+	CatalogOpenApiCustomizer(OpenApiProperties properties, FunctionExamples examples, InferenceExamples inferences,
 			ObjectProvider<BuildProperties> build, LimitsProperties limits) {
 		this.properties = properties;
 		this.examples = examples;
+		this.inferences = inferences;
 		this.build = build;
 		this.limits = limits;
 	}
@@ -67,11 +71,16 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 				new Tag().name(FunctionOperations.ALONG_AXIS)
 					.description("Functions applied along one axis (axis=-1, the last, by default)."),
 				new Tag().name(FunctionOperations.GRADIENTS)
-					.description("The vector-Jacobian product of each function, for backpropagation.")));
+					.description("The vector-Jacobian product of each function, for backpropagation."),
+				new Tag().name(InferenceOperations.TAG)
+					.description("Every catalog function as a model of the Open Inference Protocol v2 (KServe V2, "
+							+ "Triton's HTTP/REST API): health, metadata and inference, JSON or binary tensors, "
+							+ "`{\"error\"}` bodies.")));
 		if (openApi.getComponents() == null) {
 			openApi.components(new Components());
 		}
 		Schemas.addTo(openApi.getComponents(), this.limits);
+		InferenceOperations.addComponents(openApi.getComponents(), this.limits);
 		Paths given = (openApi.getPaths() != null) ? openApi.getPaths() : new Paths();
 		Paths paths = new Paths();
 		PathItem list = given.remove(LIST_PATH);
@@ -93,6 +102,7 @@ class CatalogOpenApiCustomizer implements OpenApiCustomizer {
 			.forEach((activation) -> paths.addPathItem(FunctionOperations.gradientPath(activation),
 					new PathItem().post(FunctionOperations.gradient(activation, this.examples.gradientOf(activation),
 							this.examples.outputHalvesTheAxis(activation), this.limits))));
+		InferenceOperations.addPaths(paths, this.inferences, this.limits);
 		given.forEach(paths::addPathItem);
 		openApi.paths(paths);
 		removeUnreferencedSchemas(openApi);

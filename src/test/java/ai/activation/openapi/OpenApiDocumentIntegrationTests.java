@@ -1,6 +1,7 @@
 package ai.activation.openapi;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,8 @@ class OpenApiDocumentIntegrationTests {
 		assertThat(openApi.getPaths()
 			.entrySet()
 			.stream()
-			.filter((path) -> path.getValue().getPost() != null && !path.getKey().endsWith("/gradient")))
+			.filter((path) -> path.getKey().startsWith("/activate/") && path.getValue().getPost() != null
+					&& !path.getKey().endsWith("/gradient")))
 			.extracting(Map.Entry::getKey)
 			.containsExactlyElementsOf(Catalog.all().stream().map((f) -> "/activate/" + f.canonicalName()).toList());
 		assertThat(openApi.getPaths()
@@ -318,6 +320,138 @@ class OpenApiDocumentIntegrationTests {
 					.isLessThanOrEqualTo(ExampleReferences.ULP_BUDGET);
 			}
 		}
+	}
+
+	@Test
+	void theOpenInferenceProtocolPathsAreDocumentedWithTheCatalogAsTheModelEnumAndErrorBodies() {
+		OpenAPI openApi = parse().getOpenAPI();
+		List<String> v2 = openApi.getPaths().keySet().stream().filter((path) -> path.startsWith("/v2")).toList();
+		assertThat(v2).containsExactlyInAnyOrder("/v2", "/v2/health/live", "/v2/health/ready", "/v2/models",
+				"/v2/models/{model}", "/v2/models/{model}/ready", "/v2/models/{model}/infer");
+		List<Object> canonical = Catalog.all().stream().<Object>map(Activation::canonicalName).toList();
+		for (String path : v2) {
+			for (Operation operation : openApi.getPaths().get(path).readOperations()) {
+				assertThat(operation.getTags()).as(path).containsExactly("Open Inference Protocol v2");
+				if (path.contains("{model}")) {
+					assertThat(operation.getParameters()).as(path).hasSize(1);
+					assertThat(operation.getParameters().get(0).getName()).isEqualTo("model");
+					assertThat(List.copyOf(operation.getParameters().get(0).getSchema().getEnum())).as(path)
+						.isEqualTo(canonical);
+				}
+			}
+		}
+		Operation infer = openApi.getPaths().get("/v2/models/{model}/infer").getPost();
+		assertThat(infer.getOperationId()).isEqualTo("modelInfer");
+		assertThat(infer.getRequestBody().getContent()).containsOnlyKeys("application/json",
+				"application/octet-stream");
+		assertThat(infer.getDescription()).contains("Inference-Header-Content-Length", "binary_data_size",
+				"binary_data_output");
+		assertThat(infer.getResponses()).containsKeys("200", "400", "404", "413", "503");
+		for (String status : List.of("400", "404", "413", "503")) {
+			String ref = infer.getResponses().get(status).get$ref();
+			io.swagger.v3.oas.models.responses.ApiResponse response = openApi.getComponents()
+				.getResponses()
+				.get(ref.substring(ref.lastIndexOf('/') + 1));
+			assertThat(response.getContent().get("application/json").getSchema().get$ref()).as(status)
+				.isEqualTo("#/components/schemas/InferenceError");
+		}
+		assertThat(openApi.getComponents().getSchemas().get("InferenceError").getProperties())
+			.containsOnlyKeys("error");
+		assertThat(openApi.getComponents().getSchemas().get("InferenceRequest").getProperties()).containsOnlyKeys("id",
+				"parameters", "inputs", "outputs");
+		assertThat(openApi.getComponents().getSchemas().get("InferenceRequestInput").getProperties())
+			.containsOnlyKeys("name", "shape", "datatype", "parameters", "data");
+		assertThat(openApi.getComponents().getSchemas().get("InferenceResponse").getProperties())
+			.containsOnlyKeys("model_name", "model_version", "id", "parameters", "outputs");
+		assertThat(openApi.getComponents().getSchemas().get("InferenceResponseOutput").getProperties())
+			.containsOnlyKeys("name", "shape", "datatype", "parameters", "data");
+		assertThat(openApi.getComponents().getSchemas().get("ModelMetadataResponse").getProperties())
+			.containsKeys("name", "versions", "platform", "inputs", "outputs");
+	}
+
+	@Test
+	void theInferenceExamplesAreTheServicesAnswersAndAgreeWithIndependentlyComputedValues() {
+		JsonNode infer = HttpTestClient.json(this.client.get("/v3/api-docs"))
+			.get("paths")
+			.get("/v2/models/{model}/infer")
+			.get("post");
+		JsonNode requests = infer.at("/requestBody/content/application~1json/examples");
+		JsonNode responses = infer.at("/responses/200/content/application~1json/examples");
+		assertThat(requests.propertyNames()).containsExactly("softmax", "leaky_relu");
+		for (String model : requests.propertyNames()) {
+			JsonNode request = requests.get(model).get("value");
+			JsonNode documented = responses.get(model).get("value");
+			HttpResponse<String> answer = this.client.post("/v2/models/" + model + "/infer", request.toString());
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			assertThat(HttpTestClient.json(answer)).as(model).isEqualTo(documented);
+			assertThat(documented.get("model_name").asString()).isEqualTo(model);
+			assertThat(documented.get("id")).isEqualTo(request.get("id"));
+			assertThat(documented.at("/outputs/0/shape")).isEqualTo(request.at("/inputs/0/shape"));
+			assertThat(documented.at("/outputs/0/datatype")).isEqualTo(request.at("/inputs/0/datatype"));
+		}
+		// softmax along the last axis of a 2 x 3 FP64 tensor, each row by exact decimal
+		// exp.
+		JsonNode softmax = requests.get("softmax").get("value").at("/inputs/0");
+		List<Double> input = ExampleReferences.flatten(softmax.get("data"));
+		int row = softmax.at("/shape/1").intValue();
+		List<Double> output = ExampleReferences.flatten(responses.get("softmax").at("/value/outputs/0/data"));
+		assertThat(output).hasSameSizeAs(input);
+		for (int start = 0; start < input.size(); start += row) {
+			List<BigDecimal> expected = softmax(input.subList(start, start + row));
+			for (int i = 0; i < row; i++) {
+				assertThat(ExampleReferences.ulpDistance(output.get(start + i), expected.get(i)))
+					.as("softmax %d: %s against %s", start + i, output.get(start + i), expected.get(i))
+					.isLessThanOrEqualTo(ExampleReferences.ULP_BUDGET);
+			}
+		}
+		// leaky_relu with negative_slope from the request parameters, in FP32: one
+		// rounding of the exact product.
+		JsonNode leaky = requests.get("leaky_relu").get("value");
+		BigDecimal slope = new BigDecimal(leaky.at("/parameters/negative_slope").toString());
+		List<Double> x = ExampleReferences.flatten(leaky.at("/inputs/0/data"));
+		List<Double> y = ExampleReferences.flatten(responses.get("leaky_relu").at("/value/outputs/0/data"));
+		assertThat(y).hasSameSizeAs(x);
+		for (int i = 0; i < x.size(); i++) {
+			BigDecimal xi = new BigDecimal(x.get(i).floatValue());
+			BigDecimal exact = (xi.signum() > 0) ? xi : slope.multiply(xi);
+			assertThat(y.get(i).floatValue()).as("leaky_relu %d", i).isEqualTo(exact.floatValue());
+		}
+	}
+
+	/**
+	 * Softmax of one row, by decimal exp to 50 digits: e^(x_i - m) / sum_j e^(x_j - m).
+	 */
+	private static List<BigDecimal> softmax(List<Double> row) {
+		MathContext context = new MathContext(50);
+		double max = row.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+		List<BigDecimal> terms = row.stream()
+			.map((v) -> exp(new BigDecimal(v).subtract(new BigDecimal(max)), context))
+			.toList();
+		BigDecimal sum = terms.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		return terms.stream().map((t) -> t.divide(sum, context)).toList();
+	}
+
+	/**
+	 * e^x for x <= 0 by halving x until it is small, the Taylor series, and squaring
+	 * back.
+	 */
+	private static BigDecimal exp(BigDecimal x, MathContext context) {
+		int halvings = 0;
+		BigDecimal small = x;
+		while (small.abs().compareTo(new BigDecimal("0.01")) > 0) {
+			small = small.divide(BigDecimal.valueOf(2), context);
+			halvings++;
+		}
+		BigDecimal sum = BigDecimal.ONE;
+		BigDecimal term = BigDecimal.ONE;
+		for (int n = 1; n < 40; n++) {
+			term = term.multiply(small, context).divide(BigDecimal.valueOf(n), context);
+			sum = sum.add(term, context);
+		}
+		for (int i = 0; i < halvings; i++) {
+			sum = sum.multiply(sum, context);
+		}
+		return sum;
 	}
 
 	@Test
