@@ -166,7 +166,14 @@ public final class LogSumExp {
 			}
 			difference(in[start + k * stride], m, d);
 			if (precise && d[0] > -700) {
-				DoubleDouble.exp(d[0], d[1], t);
+				if (d[0] > -0x1p-60) {
+					// e^d = 1 + d to 2^−121: no scaling of a subnormal d inside exp
+					t[0] = 1.0;
+					t[1] = d[0] + d[1];
+				}
+				else {
+					DoubleDouble.exp(d[0], d[1], t);
+				}
 				DoubleDouble.add(rh, rc, t[0], t[1], t);
 				rh = t[0];
 				rc = t[1];
@@ -213,8 +220,23 @@ public final class LogSumExp {
 			double uh = qh - 1.0;
 			double[] t = new double[2];
 			DoubleDouble.twoSum(uh, ql, t);
-			out[0] = Math.log1p(t[0]);
-			out[1] = t[1] / (1.0 + t[0]);
+			double u = t[0];
+			double ul = t[1];
+			if (Math.abs(u) < 0x1p-60) {
+				// log1p(u) = u − u²/2 + …: the rest is below 2^−120 of u
+				out[0] = u;
+				out[1] = ul - 0.5 * u * u;
+				return;
+			}
+			// log1p(u), then one Newton step against e^y in double-double, as the sum
+			// m + log(S/n) may cancel
+			double y = Math.log1p(u);
+			DoubleDouble.exp(y, 0.0, t);
+			double e0 = t[0];
+			double e1 = t[1];
+			DoubleDouble.add(1.0, 0.0, u, ul, t);
+			out[0] = y;
+			out[1] = ((t[0] - e0) + (t[1] - e1)) / t[0];
 			return;
 		}
 		out[0] = Math.log(qh);

@@ -806,7 +806,7 @@ class KernelAccuracyTests {
 		for (Map.Entry<String, AxisFunction> entry : functions.entrySet()) {
 			String name = entry.getKey();
 			AxisFunction f = entry.getValue();
-			Stats stats = new Stats(name, name.equals("crelu") ? 0 : 2);
+			Stats stats = new Stats(name, name.equals("crelu") ? 0 : name.startsWith("log") ? 4 : 2);
 			for (double[] row : rows) {
 				double[] out = new double[f.outputLength(row.length)];
 				f.apply(row, new Lanes(1, row.length, 1), out);
@@ -869,9 +869,10 @@ class KernelAccuracyTests {
 	}
 
 	/**
-	 * log Σ e^x (or log of the mean) of a row: m + log1p(R), R = Σ_{k≠argmax} e^(x_k − m)
-	 * at 60 digits, log1p by its series where R is tiny, so that a row like [0, −740]
-	 * keeps its e^−740.
+	 * log Σ e^x (or log of the mean) of a row, from E = Σ_{k≠argmax} expm1(x_k − m) at 60
+	 * digits (expm1 by its series for tiny arguments): log Σ e^x = m + log1p((n − 1) +
+	 * E), log of the mean = m + log1p(E/n), so that neither a row like [0, −740] (E near
+	 * −1) nor one like [a, −a, 0] with tiny a (E near 0) loses its small terms.
 	 */
 	static double logsumexp(double[] row, boolean mean) {
 		int argmax = 0;
@@ -881,17 +882,20 @@ class KernelAccuracyTests {
 			}
 		}
 		BigDecimal m = bd(row[argmax]);
-		Apfloat rest = new Apfloat(0, Reference.DIGITS);
+		// the sum R of e^d (for log Σ e^x), and E of expm1(d) (for the mean)
+		Apfloat sum = new Apfloat(0, Reference.DIGITS);
+		Apfloat excess = new Apfloat(0, Reference.DIGITS);
 		for (int k = 0; k < row.length; k++) {
 			BigDecimal d = bd(row[k]).subtract(m);
-			if (k != argmax && d.compareTo(BigDecimal.valueOf(-100000)) > 0) {
-				rest = rest.add(Reference.exp(Reference.ap(d)));
+			if (k != argmax) {
+				boolean far = d.compareTo(BigDecimal.valueOf(-100000)) <= 0;
+				sum = far ? sum : sum.add(Reference.exp(Reference.ap(d)));
+				excess = excess.add(far ? new Apfloat(-1, Reference.DIGITS) : Reference.expm1(Reference.ap(d)));
 			}
 		}
-		Apfloat log = (rest.signum() == 0) ? new Apfloat(0) : Reference.log1p(rest);
-		if (mean) {
-			log = log.subtract(ApfloatMath.log(new Apfloat(row.length, Reference.DIGITS)));
-		}
+		Apfloat n = new Apfloat(row.length, Reference.DIGITS);
+		Apfloat argument = mean ? excess.divide(n) : sum;
+		Apfloat log = (argument.signum() == 0) ? new Apfloat(0) : Reference.log1p(argument);
 		return round(new Apfloat(m, Reference.DIGITS + 700).add(log));
 	}
 
