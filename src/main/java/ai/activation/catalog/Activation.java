@@ -80,9 +80,10 @@ public enum Activation {
 	LEAKY_RELU("leaky_relu", List.of("leakyrelu"), "Leaky ReLU.", "x if x > 0, else negative_slope * x",
 			"\\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases},\\ \\alpha = \\mathrm{negative\\_slope}",
 			"1 if x > 0, else negative_slope", "\\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}",
-			"negative_slope at x = 0, as PyTorch (leaky_relu_backward); JAX gives 1 there (its leaky_relu tests x >= 0).",
+			"negative_slope at x = 0, as PyTorch (leaky_relu_backward); JAX gives 1 there (its leaky_relu tests x >= 0), and so does convention=jax.",
 			List.of(Parameter.number("negative_slope", 0.01, Range.ANY, "The slope for x <= 0.")), List.of(),
-			(a) -> new Kernel.Elementwise(Piecewise.leaky(a.number("negative_slope")))),
+			(a) -> new Kernel.Elementwise(a.conventionKinks() ? Piecewise.leakyJaxKinks(a.number("negative_slope"))
+					: Piecewise.leaky(a.number("negative_slope")))),
 
 	/** Parametric ReLU with a single shared weight. */
 	PRELU("prelu", List.of(), "Parametric ReLU with one shared weight.", "x if x > 0, else weight * x",
@@ -183,11 +184,13 @@ public enum Activation {
 	HARDTANH("hardtanh", List.of("hard_tanh"), "Hard tanh: x clamped to [min_val, max_val].",
 			"clamp(x, min_val, max_val)", "\\min(\\max(x, a), b)", "1 if min_val < x < max_val, else 0",
 			"\\begin{cases} 1 & a < x < b \\\\ 0 & \\text{otherwise} \\end{cases}",
-			"0 at both clamps, as PyTorch (hardtanh_backward); JAX's hard_tanh gives 1 at x = -1 and 1.",
+			"0 at both clamps, as PyTorch (hardtanh_backward); JAX's hard_tanh gives 1 at x = -1 and 1, and convention=jax gives 1 at both clamps.",
 			List.of(Parameter.number("min_val", -1.0, Range.ANY, "The lower bound."),
 					Parameter.number("max_val", 1.0, Range.ANY, "The upper bound.")),
 			List.of(Constraint.notAbove("min_val", "max_val")),
-			(a) -> new Kernel.Elementwise(Piecewise.hardtanh(a.number("min_val"), a.number("max_val")))),
+			(a) -> new Kernel.Elementwise(
+					a.conventionKinks() ? Piecewise.hardtanhJaxKinks(a.number("min_val"), a.number("max_val"))
+							: Piecewise.hardtanh(a.number("min_val"), a.number("max_val")))),
 
 	/** Hard sigmoid, as in PyTorch and Keras 3. */
 	HARDSIGMOID("hardsigmoid", List.of("hard_sigmoid"),
@@ -206,8 +209,9 @@ public enum Activation {
 	HARDSWISH("hardswish", List.of("hard_swish", "hard_silu"), "Hard swish.", "x * hardsigmoid(x)",
 			"x \\min(\\max(\\tfrac{x}{6} + \\tfrac{1}{2}, 0), 1)", "0 if x < -3; x/3 + 1/2 if -3 <= x <= 3; 1 if x > 3",
 			"\\begin{cases} 0 & x < -3 \\\\ \\tfrac{x}{3} + \\tfrac{1}{2} & -3 \\le x \\le 3 \\\\ 1 & x > 3 \\end{cases}",
-			"-1/2 at x = -3 and 3/2 at x = 3, as PyTorch (hardswish_backward); JAX gives 0 and 1 there.", List.of(),
-			List.of(), (a) -> new Kernel.Elementwise(Piecewise.HARDSWISH)),
+			"-1/2 at x = -3 and 3/2 at x = 3, as PyTorch (hardswish_backward); JAX gives 0 and 1 there, and so does convention=jax.",
+			List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(a.conventionKinks() ? Piecewise.HARDSWISH_JAX_KINKS : Piecewise.HARDSWISH)),
 
 	/** Hard shrinkage. */
 	HARDSHRINK("hardshrink", List.of("hard_shrink"), "Hard shrinkage.", "x if |x| > lambda, else 0",
@@ -275,8 +279,10 @@ public enum Activation {
 			"Sparse sigmoid (jax-ml/jax jax/_src/nn/functions.py, keras-team/keras keras/src/ops/nn.py): (x + 1)/2 clipped to [0, 1].",
 			"0.5 * clip(x + 1, 0, 2)", "\\tfrac{1}{2} \\min(\\max(x + 1, 0), 2)", "1/2 if -1 < x < 1, else 0",
 			"\\begin{cases} \\tfrac{1}{2} & -1 < x < 1 \\\\ 0 & \\text{otherwise} \\end{cases}",
-			"0 at both kinks (x = -1 and 1), as PyTorch's clamps (hardtanh_backward).", List.of(), List.of(),
-			(a) -> new Kernel.Elementwise(Piecewise.SPARSE_SIGMOID)),
+			"0 at both kinks (x = -1 and 1), as PyTorch's clamps (hardtanh_backward); JAX, and convention=jax, give 1/4 there (jnp.clip's max and min split the tangent at a tie).",
+			List.of(), List.of(),
+			(a) -> new Kernel.Elementwise(
+					a.conventionKinks() ? Piecewise.SPARSE_SIGMOID_JAX_KINKS : Piecewise.SPARSE_SIGMOID)),
 
 	/** Thresholded ReLU, as ONNX defines it. */
 	THRESHOLDED_RELU("thresholded_relu", List.of("thresholdedrelu"),

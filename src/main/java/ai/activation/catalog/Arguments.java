@@ -12,12 +12,48 @@ public final class Arguments {
 
 	private final Map<String, Object> values;
 
+	private final Convention convention;
+
+	private final boolean conventionKinks;
+
 	/**
-	 * Creates arguments from values already checked by the validation layer.
+	 * Creates arguments from values already checked by the validation layer, under the
+	 * catalog's own convention.
 	 * @param values the value of each parameter by name, in catalog order
 	 */
 	public Arguments(Map<String, Object> values) {
+		this(values, Convention.PYTORCH, false);
+	}
+
+	/**
+	 * Creates arguments from values already checked by the validation layer.
+	 * @param values the value of each parameter by name, in catalog order
+	 * @param convention the library whose defaults filled the omitted parameters
+	 * @param conventionKinks whether the gradient takes that library's derivative at the
+	 * kinks, which differs from the catalog's for this function
+	 * ({@link Convention#ownsKinksOf})
+	 */
+	public Arguments(Map<String, Object> values, Convention convention, boolean conventionKinks) {
 		this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+		this.convention = convention;
+		this.conventionKinks = conventionKinks;
+	}
+
+	/**
+	 * Returns the convention the call follows.
+	 * @return the convention; {@link Convention#PYTORCH} when none was named
+	 */
+	public Convention convention() {
+		return this.convention;
+	}
+
+	/**
+	 * Tells whether the gradient takes the convention's derivative at the kinks instead
+	 * of the catalog's (PyTorch's).
+	 * @return {@code true} where the convention's library differs there
+	 */
+	public boolean conventionKinks() {
+		return this.conventionKinks;
 	}
 
 	/**

@@ -57,7 +57,7 @@ final class ArgumentBinder {
 			values.put(parameter.name(),
 					(value != null) ? parse(parameter, value.get(0)) : convention.defaultValue(function, parameter));
 		}
-		Arguments arguments = new Arguments(values);
+		Arguments arguments = new Arguments(values, convention, convention.ownsKinksOf(function));
 		for (Constraint constraint : function.constraints()) {
 			if (!constraint.holds().test(arguments)) {
 				Parameter parameter = find(function, constraint.parameter()).orElseThrow();

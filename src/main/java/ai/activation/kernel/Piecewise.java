@@ -180,7 +180,37 @@ public final class Piecewise {
 	 * Event: the textbook x·relu6(x + 3)/6 overflows x·6 for x &gt; MAX_VALUE/6 ≈
 	 * 3.0e307. The derivative has no events.
 	 */
-	public static final ScalarFunction HARDSWISH = ScalarFunction.of((x) -> {
+	public static final ScalarFunction HARDSWISH = ScalarFunction.of(Piecewise::hardswish,
+			(x) -> x > Double.MAX_VALUE / 6.0, (x) -> {
+				if (x < -3.0) {
+					return 0.0;
+				}
+				if (x > 3.0) {
+					return 1.0;
+				}
+				return (2.0 * x + 3.0) / 6.0;
+			}, (x) -> false);
+
+	/**
+	 * hardswish with JAX's derivative at the kinks (jax-ml/jax
+	 * {@code jax/_src/nn/functions.py}: hard_silu is x·hard_sigmoid(x), hard_sigmoid is
+	 * relu6(x + 3)/6, and relu6's custom JVP is zero at 0 and 6): the product rule gives
+	 * hard_sigmoid(−3) + (−3)·0 = 0 at −3 and hard_sigmoid(3) + 3·0 = 1 at 3, the
+	 * one-sided limits from outside. The value, and the derivative everywhere else, are
+	 * {@link #HARDSWISH}'s.
+	 */
+	public static final ScalarFunction HARDSWISH_JAX_KINKS = ScalarFunction.of(Piecewise::hardswish,
+			(x) -> x > Double.MAX_VALUE / 6.0, (x) -> {
+				if (x <= -3.0) {
+					return 0.0;
+				}
+				if (x >= 3.0) {
+					return 1.0;
+				}
+				return (2.0 * x + 3.0) / 6.0;
+			}, (x) -> false);
+
+	private static double hardswish(double x) {
 		if (x <= -3.0) {
 			return 0.0;
 		}
@@ -188,15 +218,7 @@ public final class Piecewise {
 			return x;
 		}
 		return x * (x + 3.0) / 6.0;
-	}, (x) -> x > Double.MAX_VALUE / 6.0, (x) -> {
-		if (x < -3.0) {
-			return 0.0;
-		}
-		if (x > 3.0) {
-			return 1.0;
-		}
-		return (2.0 * x + 3.0) / 6.0;
-	}, (x) -> false);
+	}
 
 	/**
 	 * leaky_relu(x) = x if x &gt; 0, else slope·x; also prelu and rrelu in evaluation
@@ -217,6 +239,17 @@ public final class Piecewise {
 	}
 
 	/**
+	 * leaky_relu with JAX's derivative at 0 (jax-ml/jax {@code jax/_src/nn/functions.py}:
+	 * {@code where(x >= 0, x, negative_slope * x)}, whose derivative takes the x branch
+	 * at 0): 1 for x ≥ 0 (−0 included), else slope. The value is {@link #leaky}'s.
+	 * @param slope the slope for x ≤ 0
+	 * @return the function
+	 */
+	public static ScalarFunction leakyJaxKinks(double slope) {
+		return ScalarFunction.of((x) -> (x > 0) ? x : slope * x, (x) -> (x >= 0) ? 1.0 : slope);
+	}
+
+	/**
 	 * hardtanh(x) = clamp(x, min, max). Exact. hardtanh′ = 1 for min &lt; x &lt; max,
 	 * else 0: 0 at both clamps, as PyTorch's {@code hardtanh_backward_kernel} (x ≤ min or
 	 * x ≥ max → 0). JAX differs: its hard_tanh is where(x &gt; 1, 1, where(x &lt; −1, −1,
@@ -227,6 +260,20 @@ public final class Piecewise {
 	 */
 	public static ScalarFunction hardtanh(double min, double max) {
 		return ScalarFunction.of((x) -> Math.min(Math.max(x, min), max), (x) -> (x > min && x < max) ? 1.0 : 0.0);
+	}
+
+	/**
+	 * hardtanh with JAX's derivative at the clamps (jax-ml/jax
+	 * {@code jax/_src/nn/functions.py}: hard_tanh is {@code where(x > 1, 1, where(x < -1,
+	 * -1, x))}, whose derivative takes the x branch at ±1): 1 for min ≤ x ≤ max, else 0.
+	 * JAX fixes the bounds at ±1; the closed interval applies to any bounds here. The
+	 * value is {@link #hardtanh}'s.
+	 * @param min the lower bound
+	 * @param max the upper bound, at least {@code min}
+	 * @return the function
+	 */
+	public static ScalarFunction hardtanhJaxKinks(double min, double max) {
+		return ScalarFunction.of((x) -> Math.min(Math.max(x, min), max), (x) -> (x >= min && x <= max) ? 1.0 : 0.0);
 	}
 
 	/**
@@ -276,7 +323,22 @@ public final class Piecewise {
 	 * rounded: one rounding of x + 1, then an exact halving. sparse_sigmoid′ = ½ for −1
 	 * &lt; x &lt; 1, else 0: 0 at both kinks, as hardtanh's clamps in PyTorch.
 	 */
-	public static final ScalarFunction SPARSE_SIGMOID = ScalarFunction.of((x) -> {
+	public static final ScalarFunction SPARSE_SIGMOID = ScalarFunction.of(Piecewise::sparseSigmoid,
+			(x) -> (x > -1.0 && x < 1.0) ? 0.5 : 0.0);
+
+	/**
+	 * sparse_sigmoid with JAX's derivative at the kinks: JAX computes ½·clip(x + 1, 0, 2)
+	 * with {@code jnp.clip} = minimum(2, maximum(0, x + 1)) (jax-ml/jax
+	 * {@code jax/_src/numpy/lax_numpy.py}), and the JVP of {@code lax.max} and
+	 * {@code lax.min} gives each operand half the tangent where they tie
+	 * ({@code _balanced_eq}, {@code jax/_src/lax/lax.py}). At x = ±1 one of the two ties,
+	 * so the derivative there is ½·½ = ¼ (exact); ½ between, 0 outside. The value is
+	 * {@link #SPARSE_SIGMOID}'s.
+	 */
+	public static final ScalarFunction SPARSE_SIGMOID_JAX_KINKS = ScalarFunction.of(Piecewise::sparseSigmoid,
+			(x) -> (x > -1.0 && x < 1.0) ? 0.5 : (x == -1.0 || x == 1.0) ? 0.25 : 0.0);
+
+	private static double sparseSigmoid(double x) {
 		if (x <= -1.0) {
 			return 0.0;
 		}
@@ -284,7 +346,7 @@ public final class Piecewise {
 			return 1.0;
 		}
 		return (x + 1.0) / 2.0;
-	}, (x) -> (x > -1.0 && x < 1.0) ? 0.5 : 0.0);
+	}
 
 	/**
 	 * sparse_plus(x) = 0 for x ≤ −1, x for x ≥ 1, (x + 1)²/4 between (jax-ml/jax

@@ -189,11 +189,12 @@ final class FunctionOperations {
 	}
 
 	/**
-	 * The {@code convention} parameter, for a function that has parameters: which
-	 * library's defaults apply, and what each changes for this function.
+	 * The {@code convention} parameter, for a function that has parameters or whose
+	 * derivative at the kinks a library defines differently: which library's defaults
+	 * apply, and what each changes for this function.
 	 */
 	private static Optional<QueryParameter> conventionParameter(Activation function) {
-		if (function.parameters().isEmpty()) {
+		if (function.parameters().isEmpty() && Convention.kinkOwners(function).isEmpty()) {
 			return Optional.empty();
 		}
 		Map<String, Object> own = Convention.PYTORCH.defaults(function);
@@ -205,6 +206,9 @@ final class FunctionOperations {
 					changed.add(name + " = " + value);
 				}
 			});
+			if (convention.ownsKinksOf(function)) {
+				changed.add("the gradient's value at the kinks (see derivative.convention)");
+			}
 			if (!changed.isEmpty()) {
 				changes.add(convention.label() + ": " + String.join(", ", changed));
 			}

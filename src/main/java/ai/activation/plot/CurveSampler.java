@@ -142,7 +142,7 @@ final class CurveSampler {
 		}
 		Map<String, Object> values = new LinkedHashMap<>(arguments.asMap());
 		values.put("axis", -1);
-		return new Arguments(values);
+		return new Arguments(values, arguments.convention(), arguments.conventionKinks());
 	}
 
 }

@@ -384,6 +384,31 @@ class ActivationIntegrationTests {
 	}
 
 	@Test
+	void conventionJaxTakesJaxsDerivativeAtTheKinksOverHttp() {
+		// jax.nn.leaky_relu is where(x >= 0, x, slope * x): 1 at 0; PyTorch gives the
+		// slope
+		assertValues(
+				assertResult(
+						this.http.post("/activate/leaky_relu/gradient?convention=jax", "{\"values\": [0, -2, 3]}")),
+				new int[] { 3 }, 1, 0.01, 1);
+		assertValues(assertResult(this.http.post("/activate/leaky_relu/gradient", "{\"values\": [0, -2, 3]}")),
+				new int[] { 3 }, 0.01, 0.01, 1);
+		// hard_silu = x * relu6(x + 3)/6 with relu6's zero JVP at its kinks: 0 at -3 and
+		// 1 at 3
+		assertValues(assertResult(this.http.post("/activate/hard_silu/gradient?convention=jax",
+				"{\"values\": [-3, 3], \"grad\": [2, 2]}")), new int[] { 2 }, 0, 2);
+		assertValues(
+				assertResult(
+						this.http.post("/activate/sparse_sigmoid/gradient?convention=jax", "{\"values\": [-1, 1]}")),
+				new int[] { 2 }, 0.25, 0.25);
+		// the values do not change
+		assertValues(activate("hardtanh?convention=jax", "[-1, 1, 2]"), new int[] { 3 }, -1, 1, 1);
+		assertValues(
+				assertResult(this.http.post("/activate/hardtanh/gradient?convention=jax", "{\"values\": [-1, 1, 2]}")),
+				new int[] { 3 }, 1, 1, 0);
+	}
+
+	@Test
 	void newNamesOfKerasJaxAndOnnxResolveToTheirFunctions() {
 		for (String[] pair : new String[][] { { "hard_silu", "hardswish" }, { "soft_shrink", "softshrink" },
 				{ "hard_shrink", "hardshrink" }, { "tanh_shrink", "tanhshrink" },

@@ -1,10 +1,14 @@
 package ai.activation.engine;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
+import ai.activation.catalog.Convention;
+import ai.activation.catalog.Kernel;
+import ai.activation.kernel.ScalarFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +51,53 @@ class ArgumentBinderTests {
 		assertThat(explicit.number("negative_slope")).isEqualTo(0.3);
 		// every function takes it, also one without parameters
 		assertThat(bind(Activation.SIGMOID, "convention", "onnx").asMap()).isEmpty();
+	}
+
+	/**
+	 * JAX's derivatives at the kinks, each worked out by hand from the expression
+	 * jax-ml/jax {@code jax/_src/nn/functions.py} differentiates (see
+	 * {@link Convention}), against PyTorch's backward kernels; away from the kinks both
+	 * agree.
+	 */
+	@Test
+	void conventionJaxTakesJaxsDerivativeAtTheKinksAndTheOthersKeepPyTorchs() {
+		assertThat(Convention.kinkOwners(Activation.LEAKY_RELU)).containsExactly("jax");
+		assertThat(Arrays.stream(Activation.values()).filter((f) -> !Convention.kinkOwners(f).isEmpty()))
+			.containsExactlyInAnyOrder(Activation.LEAKY_RELU, Activation.HARDTANH, Activation.HARDSWISH,
+					Activation.SPARSE_SIGMOID);
+		// x, PyTorch's derivative, JAX's derivative
+		double[][] leakyRelu = { { 0.0, 0.01, 1 }, { -0.0, 0.01, 1 }, { -1e-300, 0.01, 0.01 }, { 1e-300, 1, 1 } };
+		double[][] hardtanh = { { -1, 0, 1 }, { 1, 0, 1 }, { Math.nextUp(1.0), 0, 0 }, { Math.nextDown(-1.0), 0, 0 },
+				{ 0.5, 1, 1 } };
+		double[][] hardswish = { { -3, -0.5, 0 }, { 3, 1.5, 1 }, { Math.nextDown(-3.0), 0, 0 },
+				{ Math.nextUp(3.0), 1, 1 }, { 1.5, 1, 1 } };
+		double[][] sparseSigmoid = { { -1, 0, 0.25 }, { 1, 0, 0.25 }, { 0, 0.5, 0.5 }, { Math.nextUp(1.0), 0, 0 } };
+		// the slope given, as Keras's and TensorFlow's default differs
+		assertDerivatives(Activation.LEAKY_RELU, leakyRelu, "negative_slope", "0.01");
+		assertDerivatives(Activation.HARDTANH, hardtanh);
+		assertDerivatives(Activation.HARDSWISH, hardswish);
+		assertDerivatives(Activation.SPARSE_SIGMOID, sparseSigmoid);
+	}
+
+	private static void assertDerivatives(Activation function, double[][] cases, String... parameter) {
+		for (Convention convention : Convention.values()) {
+			Map<String, String[]> text = new LinkedHashMap<>();
+			text.put("convention", new String[] { convention.label() });
+			if (parameter.length == 2) {
+				text.put(parameter[0], new String[] { parameter[1] });
+			}
+			ScalarFunction bound = ((Kernel.Elementwise) function.bind(ArgumentBinder.bindText(function, text)))
+				.function();
+			for (double[] c : cases) {
+				double expected = (convention == Convention.JAX) ? c[2] : c[1];
+				assertThat(bound.derivative(c[0])).as("%s'(%s) under %s", function, c[0], convention)
+					.isEqualTo(expected);
+				// the value does not change with the convention
+				ScalarFunction own = ((Kernel.Elementwise) function.bind(ArgumentBinder.bindText(function, Map.of())))
+					.function();
+				assertThat(bound.value(c[0])).isEqualTo(own.value(c[0]));
+			}
+		}
 	}
 
 	@Test
