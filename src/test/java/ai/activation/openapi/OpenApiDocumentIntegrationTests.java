@@ -203,17 +203,21 @@ class OpenApiDocumentIntegrationTests {
 				.filter((parameter) -> parameter.getName().equals(Convention.PARAMETER))
 				.toList();
 			documented = documented.stream().filter((parameter) -> !convention.contains(parameter)).toList();
-			// every function with parameters documents the convention that picks their
-			// defaults, naming what each library changes
-			assertThat(convention).as(function.canonicalName()).hasSize(catalog.isEmpty() ? 0 : 1);
-			if (!catalog.isEmpty()) {
+			// every function with parameters, or whose derivative at the kinks a library
+			// defines differently, documents the convention, naming what each changes
+			boolean conventional = !catalog.isEmpty() || !Convention.kinkOwners(function).isEmpty();
+			assertThat(convention).as(function.canonicalName()).hasSize(conventional ? 1 : 0);
+			if (conventional) {
 				assertThat(convention.get(0).getSchema().getEnum()).as(function.canonicalName())
 					.containsExactlyElementsOf(Convention.labels());
 				assertThat(convention.get(0).getSchema().getDefault()).isEqualTo("pytorch");
 			}
 			if (function == Activation.LEAKY_RELU) {
 				assertThat(convention.get(0).getDescription()).contains("keras: negative_slope = 0.2",
-						"tensorflow: negative_slope = 0.2");
+						"tensorflow: negative_slope = 0.2", "jax: the gradient's value at the kinks");
+			}
+			if (function == Activation.HARDSWISH) {
+				assertThat(convention.get(0).getDescription()).contains("jax: the gradient's value at the kinks");
 			}
 			if (catalog.isEmpty()) {
 				assertThat(documented).as(function.canonicalName()).isNullOrEmpty();
