@@ -178,7 +178,7 @@ public final class PreparedCall {
 			double x = values.values()[bad];
 			if (!domain.equals(Range.ANY) && !domain.contains(x)) {
 				// elementwise (only those have a domain): the output index is the input's
-				throw new ResultOutOfRangeException(pointer, this.function.canonicalName() + " is defined for x in "
+				throw new OutsideDomainException(pointer, this.function.canonicalName() + " is defined for x in "
 						+ domain + ", and the element at " + pointer + " is " + x + ".");
 			}
 			throw new ResultOutOfRangeException(pointer,

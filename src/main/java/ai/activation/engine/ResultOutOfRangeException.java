@@ -19,13 +19,24 @@ public class ResultOutOfRangeException extends ErrorResponseException {
 	 * @param detail what happened, for a person to act on
 	 */
 	public ResultOutOfRangeException(String pointer, String detail) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, problem(pointer, detail), null);
+		this(pointer, detail, "result-out-of-range", "Result out of range");
 	}
 
-	private static ProblemDetail problem(String pointer, String detail) {
+	/**
+	 * Creates the exception with its own problem type, for a kind of non-finite result.
+	 * @param pointer the JSON Pointer of the input element
+	 * @param detail what happened, for a person to act on
+	 * @param type the problem type, a relative URI
+	 * @param title the problem's title
+	 */
+	protected ResultOutOfRangeException(String pointer, String detail, String type, String title) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, problem(pointer, detail, type, title), null);
+	}
+
+	private static ProblemDetail problem(String pointer, String detail, String type, String title) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-		problem.setType(URI.create("result-out-of-range"));
-		problem.setTitle("Result out of range");
+		problem.setType(URI.create(type));
+		problem.setTitle(title);
 		problem.setProperty("pointer", pointer);
 		return problem;
 	}

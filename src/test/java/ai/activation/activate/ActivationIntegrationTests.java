@@ -324,6 +324,9 @@ class ActivationIntegrationTests {
 		JsonNode problem = assertProblem(this.http.post("/activate/log1mexp", "{\"values\": [[1, 2], [3, -0.5]]}"),
 				422);
 		assertThat(problem.get("pointer").asString()).isEqualTo("/values/1/1");
+		// its own type, so that a caller tells a bad input from a result beyond a double
+		assertThat(problem.get("type").asString()).isEqualTo("https://activation.ai/problems/outside-domain");
+		assertThat(problem.get("title").asString()).isEqualTo("Input outside the domain");
 		assertThat(problem.get("detail").asString())
 			.isEqualTo("log1mexp is defined for x in (0, inf), and the element at /values/1/1 is -0.5.");
 		JsonNode atZero = assertProblem(this.http.post("/activate/log1mexp/gradient", "{\"values\": [1, 0]}"), 422);
