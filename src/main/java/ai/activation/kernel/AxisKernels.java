@@ -502,6 +502,31 @@ public final class AxisKernels {
 		}
 
 		@Override
+		public String maskRule() {
+			String name = this.log ? "log_softmax" : this.negate ? "softmin" : "softmax";
+			String common = "Elements whose mask is false (0) take no part: each lane's " + name
+					+ " is that of its unmasked elements, as jax.nn." + name.replace("softmin", "softmax")
+					+ "'s where; in the gradient, masked positions answer 0 and their grad is ignored. ";
+			if (this.log) {
+				return common + "Masked positions answer 0 in the value, which is no log-probability "
+						+ "(JAX answers -inf there, log 0): the service never answers infinity, and 0 keeps a sum "
+						+ "such as sum_i target_i * log_softmax(x)_i finite where -inf * 0 would be NaN; read the "
+						+ "mask to tell them apart.";
+			}
+			return common + "Masked positions answer 0 in the value, as in JAX.";
+		}
+
+		@Override
+		public long applyMasked(double[] in, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.apply(this, in, mask, lanes, out);
+		}
+
+		@Override
+		public long vjpMasked(double[] in, double[] grad, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.vjp(this, in, grad, mask, lanes, out);
+		}
+
+		@Override
 		public long vjp(double[] in, double[] grad, Lanes lanes, double[] out) {
 			int n = lanes.length();
 			int stride = lanes.inner();

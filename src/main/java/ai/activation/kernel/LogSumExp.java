@@ -70,6 +70,25 @@ public final class LogSumExp {
 		}
 
 		@Override
+		public String maskRule() {
+			return "Elements whose mask is false (0) take no part: the "
+					+ (this.mean ? "log of the mean over the unmasked elements, the sum divided by their count"
+							: "log of the sum over the unmasked elements")
+					+ ", as jax.nn." + (this.mean ? "logmeanexp" : "logsumexp")
+					+ "'s where; in the gradient, masked positions answer 0.";
+		}
+
+		@Override
+		public long applyMasked(double[] in, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.apply(this, in, mask, lanes, out);
+		}
+
+		@Override
+		public long vjpMasked(double[] in, double[] grad, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.vjp(this, in, grad, mask, lanes, out);
+		}
+
+		@Override
 		public long apply(double[] in, Lanes lanes, double[] out) {
 			int n = lanes.length();
 			int stride = lanes.inner();
