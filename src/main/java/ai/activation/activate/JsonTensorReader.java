@@ -202,7 +202,12 @@ final class JsonTensorReader {
 				if ((isValues ? tensor : isGrad ? grad : mask) != null) {
 					throw new InvalidBodyException("The field '" + name + "' is given twice.", "/" + name);
 				}
-				parser.nextToken();
+				JsonToken first = parser.nextToken();
+				if (isMask && first == JsonToken.VALUE_NULL) {
+					// an optional member given as null, as generated clients may send it:
+					// no mask
+					continue;
+				}
 				this.member = name;
 				if (isValues) {
 					tensor = tensor(parser);

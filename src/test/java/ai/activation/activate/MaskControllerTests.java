@@ -148,6 +148,12 @@ class MaskControllerTests {
 	}
 
 	@Test
+	void aNullMaskShouldBeAsNoMaskEvenForAFunctionThatTakesNone() throws Exception {
+		// generated clients may send an optional member as null
+		assertValues(call("/activate/relu", "{\"values\": [-1, 2], \"mask\": null}"), 0.0, 2.0);
+	}
+
+	@Test
 	void aMaskGivenTwiceShouldBeAProblem() throws Exception {
 		assertProblem(json("/activate/softmax", "{\"values\": [1, 2], \"mask\": [1, 1], \"mask\": [1, 1]}"), "/mask",
 				"given twice");
