@@ -422,7 +422,10 @@ final class InferenceRequestReader {
 			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 				if (index > 0) {
 					throw InferenceException.badRequest(this.function.canonicalName() + " takes one input, '"
-							+ Model.INPUT + "', but the request has more than one (inputs[" + index + "]).");
+							+ Model.INPUT + "', but the request has more than one (inputs[" + index + "])."
+							+ (this.function.maskRule().isPresent() ? " /v2 takes no mask yet; send one with POST "
+									+ "/activate/" + this.function.canonicalName()
+									+ " in a JSON body, {\"values\": X, \"mask\": M}." : ""));
 				}
 				this.pending = input(parser, token, index);
 				index++;

@@ -96,6 +96,15 @@ class InferenceErrorsIntegrationTests {
 	}
 
 	@Test
+	void aMaskAsASecondInputIsA400ThatSaysWhereMasksAreTaken() {
+		String body = "{\"inputs\": [{\"name\": \"input\", \"shape\": [2], \"datatype\": \"FP64\", \"data\": [1, 2]}, "
+				+ "{\"name\": \"mask\", \"shape\": [2], \"datatype\": \"BOOL\", \"data\": [true, false]}]}";
+		assertThat(post("softmax", body, 400)).contains("more than one (inputs[1])", "/v2 takes no mask yet",
+				"POST /activate/softmax in a JSON body");
+		assertThat(post("relu", body, 400)).contains("more than one (inputs[1])").doesNotContain("mask");
+	}
+
+	@Test
 	void dataThatDisagreesWithTheShapeNamesTheFirstOffendingPlace() {
 		assertThat(post("relu", request("[1, 2, 3, 4, 5]"), 400)).contains("inputs[0].data has 5 elements",
 				"[2, 3] has 6");
