@@ -478,6 +478,16 @@ public final class AxisKernels {
 	 * Events, per lane: those of the value (the largest term overflows, the sum
 	 * overflows, or a term flushes), as the textbook products are built on the textbook
 	 * softmax.
+	 *
+	 * <p>
+	 * With a mask, as the {@code where} of jax-ml/jax {@code jax/_src/nn/functions.py}
+	 * ({@code softmax} answers 0 at masked positions, {@code log_softmax} −∞): the
+	 * function of the unmasked elements of each lane, by {@link MaskedLanes} on this
+	 * kernel, and 0 at masked positions for all three, since the service answers no
+	 * infinity ({@link #maskRule()} says why for log_softmax). PyTorch's
+	 * {@code torch.nn.functional} takes no mask; its prototype {@code torch.masked}
+	 * (pytorch/pytorch {@code torch/masked/_ops.py}) fills masked elements with −∞ and so
+	 * answers 0 for softmax, −∞ for log_softmax and NaN for a fully masked lane.
 	 */
 	private static final class SoftmaxFamily implements AxisFunction {
 

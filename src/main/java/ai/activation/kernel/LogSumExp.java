@@ -20,6 +20,13 @@ package ai.activation.kernel;
  * <p>
  * Events, per lane: the textbook log Σ e^(x_k) overflows (a term or the sum beyond
  * MAX_VALUE) or takes the log of 0 (every term flushed, max ≤ −745.13).
+ *
+ * <p>
+ * With a mask, as the {@code where} of jax-ml/jax {@code jax/_src/ops/special.py}
+ * ({@code logsumexp}) and {@code jax/_src/nn/functions.py} ({@code logmeanexp}, which
+ * divides by the count of included elements): the reduction of the unmasked elements of
+ * each lane, by {@link MaskedLanes} on the unmasked kernel; masked positions get 0 in the
+ * product. JAX answers −∞ for a lane with no element; the engine refuses one before.
  */
 public final class LogSumExp {
 
