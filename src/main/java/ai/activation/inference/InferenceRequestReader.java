@@ -48,9 +48,14 @@ import org.springframework.http.HttpStatus;
  * double for {@code FP64}, a number within the float range for {@code FP32} (rounded to
  * the nearest float, as the tensor holds it), JSON integers within the type's range for
  * the integer datatypes. {@code FP16} and {@code BF16} come as binary data only;
- * {@code BOOL} and {@code BYTES} not at all. A header length of 0 is Triton's "raw binary
- * request": the whole body is the one input, as the model metadata describes it
- * ({@code FP64}, one dimension), and every output is answered as binary data.
+ * {@code BYTES} not at all, and {@code BOOL} only for a mask: the functions that take one
+ * (the softmax family, logsumexp, logmeanexp) take a second, optional input named
+ * {@code mask}, with the input's shape, as {@code BOOL} (JSON {@code true} and
+ * {@code false}, as the protocol's example request gives BOOL data; one byte, 0 or 1, in
+ * binary data) or as 0 and 1 in a number datatype; binary data of both inputs follow the
+ * JSON in input order. A header length of 0 is Triton's "raw binary request": the whole
+ * body is the one input, as the model metadata describes it ({@code FP64}, one
+ * dimension), and every output is answered as binary data.
  *
  * <p>
  * Every fault is an {@link InferenceException}: 400 with the place of the first offending
