@@ -48,18 +48,17 @@ public class DocumentedCalls {
 	 * @param function the function
 	 * @param mode the value or the gradient
 	 * @param requestBody the request body, e.g. {@code {"values": [1, -2]}} or
-	 * {@code {"values": [1, -2], "grad": [1, 0]}}
+	 * {@code {"values": [1, -2], "grad": [1, 0]}}, either with a {@code "mask"}
 	 * @return the response body, as the service sends it
 	 * @throws RuntimeException the service's own exception where it would answer with a
 	 * problem
 	 */
 	public String answer(Activation function, Mode mode, String requestBody) {
 		InputStream body = new ByteArrayInputStream(requestBody.getBytes(StandardCharsets.UTF_8));
-		Inputs inputs = (mode == Mode.VALUE) ? new Inputs(this.reader.read(body), null)
-				: this.reader.readWithGrad(body);
+		Inputs inputs = (mode == Mode.VALUE) ? this.reader.readValue(body) : this.reader.readWithGrad(body);
 		PreparedCall call = this.engine.prepare(function, mode, Map.of());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		JsonResultWriter.write(call.apply(inputs.values(), inputs.grad()), out);
+		JsonResultWriter.write(call.apply(inputs.values(), inputs.grad(), inputs.mask()), out);
 		return out.toString(StandardCharsets.UTF_8);
 	}
 

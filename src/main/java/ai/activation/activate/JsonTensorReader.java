@@ -23,8 +23,9 @@ import ai.activation.limits.LimitsProperties;
 
 /**
  * Reads {@code {"values": X}}, or for a gradient call {@code {"values": X, "grad": G}},
- * straight into primitive {@code double[]}s and shapes, streaming: no boxed numbers, no
- * JSON tree. Every fault is an {@link InvalidBodyException} with a JSON Pointer.
+ * either with an optional {@code "mask": M} (booleans, or 0 and 1, nested as X), straight
+ * into primitive {@code double[]}s and shapes, streaming: no boxed numbers, no JSON tree.
+ * Every fault is an {@link InvalidBodyException} with a JSON Pointer.
  *
  * <p>
  * X is a non-empty array of numbers, or a rectangular nested array of rank up to
@@ -88,24 +89,37 @@ final class JsonTensorReader {
 	 * @throws TooManyValuesException if it holds more than {@code max-values} values
 	 */
 	Tensor read(InputStream body) {
-		return read(body, false).values();
+		return read(body, false, false).values();
+	}
+
+	/**
+	 * Reads one request body of a value call that may hold a mask.
+	 * @param body the body, UTF-8 JSON, {@code {"values": X}} or {@code {"values": X,
+	 * "mask": M}}
+	 * @return the tensors; the mask {@code null} when not given
+	 * @throws InvalidBodyException if the body is not a valid request
+	 * @throws TooManyValuesException if X and M together hold more than
+	 * {@code max-values} values
+	 */
+	Inputs readValue(InputStream body) {
+		return read(body, false, true);
 	}
 
 	/**
 	 * Reads one request body of a gradient call.
 	 * @param body the body, UTF-8 JSON, {@code {"values": X}} or {@code {"values": X,
-	 * "grad": G}}
-	 * @return the tensors; the gradient {@code null} when not given
+	 * "grad": G}}, either with {@code "mask": M}
+	 * @return the tensors; the gradient and the mask {@code null} when not given
 	 * @throws InvalidBodyException if the body is not a valid request
-	 * @throws TooManyValuesException if X and G together hold more than
+	 * @throws TooManyValuesException if X, G and M together hold more than
 	 * {@code max-values} values
 	 */
 	Inputs readWithGrad(InputStream body) {
-		return read(body, true);
+		return read(body, true, true);
 	}
 
-	private Inputs read(InputStream body, boolean gradAllowed) {
-		Reader reader = new Reader(this.maxRank, this.maxValues, this.reserve, gradAllowed);
+	private Inputs read(InputStream body, boolean gradAllowed, boolean maskAllowed) {
+		Reader reader = new Reader(this.maxRank, this.maxValues, this.reserve, gradAllowed, maskAllowed);
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), body)) {
 			return reader.document(parser);
 		}
@@ -135,6 +149,8 @@ final class JsonTensorReader {
 
 		private final boolean gradAllowed;
 
+		private final boolean maskAllowed;
+
 		private final ValueBuffer buffer;
 
 		private final int[] index;
@@ -148,13 +164,14 @@ final class JsonTensorReader {
 
 		private int rank = -1;
 
-		Reader(int maxRank, int maxValues, LongConsumer reserve, boolean gradAllowed) {
+		Reader(int maxRank, int maxValues, LongConsumer reserve, boolean gradAllowed, boolean maskAllowed) {
 			this.maxRank = maxRank;
 			this.gradAllowed = gradAllowed;
+			this.maskAllowed = maskAllowed;
 			this.buffer = new ValueBuffer(maxValues, reserve,
 					() -> new TooManyValuesException(maxValues,
-							(gradAllowed ? "'values' and 'grad' hold" : "'values' holds") + " more than the "
-									+ maxValues
+							((gradAllowed || maskAllowed) ? "The tensors of the body hold" : "'values' holds")
+									+ " more than the " + maxValues
 									+ " values the service takes in one request; send them in several requests."));
 			this.index = new int[maxRank + 1];
 			this.shape = new int[maxRank];
@@ -172,26 +189,34 @@ final class JsonTensorReader {
 			}
 			Tensor tensor = null;
 			Tensor grad = null;
+			Tensor mask = null;
 			while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
 				String name = parser.currentName();
 				boolean isValues = ValuesPointer.VALUES.equals(name);
-				if (!isValues && !(this.gradAllowed && ValuesPointer.GRAD.equals(name))) {
-					throw new InvalidBodyException(
-							"Unknown field '" + name + "'; the body has "
-									+ (this.gradAllowed ? "the field 'values' and, optionally, 'grad'."
-											: "the single field 'values'."),
+				boolean isGrad = this.gradAllowed && ValuesPointer.GRAD.equals(name);
+				boolean isMask = this.maskAllowed && ValuesPointer.MASK.equals(name);
+				if (!isValues && !isGrad && !isMask) {
+					throw new InvalidBodyException("Unknown field '" + name + "'; the body has " + fields(),
 							"/" + name.replace("~", "~0").replace("/", "~1"));
 				}
-				if ((isValues ? tensor : grad) != null) {
+				if ((isValues ? tensor : isGrad ? grad : mask) != null) {
 					throw new InvalidBodyException("The field '" + name + "' is given twice.", "/" + name);
 				}
-				parser.nextToken();
+				JsonToken first = parser.nextToken();
+				if (isMask && first == JsonToken.VALUE_NULL) {
+					// an optional member given as null, as generated clients may send it:
+					// no mask
+					continue;
+				}
 				this.member = name;
 				if (isValues) {
 					tensor = tensor(parser);
 				}
-				else {
+				else if (isGrad) {
 					grad = tensor(parser);
+				}
+				else {
+					mask = tensor(parser);
 				}
 				this.member = ValuesPointer.VALUES;
 			}
@@ -201,15 +226,23 @@ final class JsonTensorReader {
 			if (parser.nextToken() != null) {
 				throw new InvalidBodyException("Unexpected content after the end of the JSON document.", "");
 			}
-			return new Inputs(tensor, grad);
+			return new Inputs(tensor, grad, mask);
+		}
+
+		private String fields() {
+			if (this.gradAllowed) {
+				return this.maskAllowed ? "the field 'values' and, optionally, 'grad' and 'mask'."
+						: "the field 'values' and, optionally, 'grad'.";
+			}
+			return this.maskAllowed ? "the field 'values' and, optionally, 'mask'." : "the single field 'values'.";
 		}
 
 		private Tensor tensor(JsonParser parser) {
+			boolean mask = ValuesPointer.MASK.equals(this.member);
 			if (parser.currentToken() != JsonToken.START_ARRAY) {
-				throw new InvalidBodyException(
-						"'" + this.member + "' must be an array of numbers or a nested array of numbers, not "
-								+ describe(parser.currentToken()) + ".",
-						"/" + this.member);
+				throw new InvalidBodyException("'" + this.member + "' must be an array of "
+						+ (mask ? "booleans" : "numbers") + " or a nested array of " + (mask ? "booleans" : "numbers")
+						+ ", not " + describe(parser.currentToken()) + ".", "/" + this.member);
 			}
 			this.depth = -1;
 			this.rank = -1;
@@ -223,6 +256,9 @@ final class JsonTensorReader {
 				}
 				else if (token == JsonToken.START_ARRAY) {
 					startArray();
+				}
+				else if (mask) {
+					maskElement(parser, token);
 				}
 				else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
 					number(parser, token);
@@ -291,6 +327,39 @@ final class JsonTensorReader {
 			if (value == 0 && token == JsonToken.VALUE_NUMBER_INT && parser.getText().startsWith("-")) {
 				value = -0.0;
 			}
+			this.buffer.add(value);
+			this.index[this.depth]++;
+		}
+
+		/**
+		 * Reads one element of a mask: {@code true} or {@code 1} (the element takes
+		 * part), {@code false} or {@code 0} (it is masked); numbers equal to 0 or 1, such
+		 * as {@code 1.0}, count as those.
+		 */
+		private void maskElement(JsonParser parser, JsonToken token) {
+			double value;
+			if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+				value = (token == JsonToken.VALUE_TRUE) ? 1.0 : 0.0;
+			}
+			else if ((token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
+					&& (parser.getDoubleValue() == 0 || parser.getDoubleValue() == 1)) {
+				value = (parser.getDoubleValue() == 0) ? 0.0 : 1.0;
+			}
+			else {
+				String what = (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
+						? "the number " + abbreviate(parser.getText()) : describe(token);
+				throw new InvalidBodyException(
+						"Each element of 'mask' must be true or false (or 1 or 0), not " + what + ".", pointer());
+			}
+			if (this.rank == -1) {
+				this.rank = this.depth + 1;
+			}
+			else if (this.rank != this.depth + 1) {
+				throw new InvalidBodyException(
+						"Mixed nesting: expected an array here, as at the same depth before, but found an element.",
+						pointer());
+			}
+			checkLength();
 			this.buffer.add(value);
 			this.index[this.depth]++;
 		}

@@ -33,6 +33,13 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 @Component
 class TensorRequests {
 
+	/**
+	 * The name of the mask, which a JSON body carries beside {@code values}; as a query
+	 * parameter it is refused with a 400 that says so, whatever the body's encoding, as
+	 * the binary format has no room for a second tensor of the input's shape.
+	 */
+	static final String MASK = "mask";
+
 	private final ActivationEngine engine;
 
 	private final int maxRank;
@@ -61,6 +68,12 @@ class TensorRequests {
 	TensorAnswer answer(String function, Mode mode, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
 		Map<String, String[]> query = request.getParameterMap();
+		if (query.containsKey(MASK)) {
+			throw new InvalidParameterException(MASK, "only in a JSON body",
+					"A mask is no query parameter: send it in a JSON body beside 'values', {\"values\": X, \"mask\": M}"
+							+ " with M nested as X (true or 1 where an element takes part); the application/"
+							+ "octet-stream format carries no mask.");
+		}
 		PreparedCall call = this.engine.prepare(function, mode, Invocation.textArguments(functionParameters(query)));
 		String contentType = request.getContentType();
 		if (contentType == null) {
@@ -87,13 +100,14 @@ class TensorRequests {
 					"");
 		}
 		Inputs inputs = read(call, body, request.getContentLengthLong(), encoding, binary);
-		return new TensorAnswer(call.apply(inputs.values(), inputs.grad()), encoding.dtype());
+		return new TensorAnswer(call.apply(inputs.values(), inputs.grad(), inputs.mask()), encoding.dtype());
 	}
 
 	private Inputs read(PreparedCall call, InputStream body, long contentLength, TensorEncoding encoding,
 			boolean binary) throws IOException {
 		if (call.mode() == Mode.VALUE) {
-			return new Inputs(binary ? this.binary.read(body, contentLength, encoding) : this.json.read(body), null);
+			return binary ? new Inputs(this.binary.read(body, contentLength, encoding), null)
+					: this.json.readValue(body);
 		}
 		if (!binary) {
 			return this.json.readWithGrad(body);

@@ -1,6 +1,9 @@
 package ai.activation.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import ai.activation.kernel.Algebraic;
@@ -629,6 +632,21 @@ public enum Activation {
 			return new Tensor(new double[] { 0.125, 0.25, 0.5, 1, 2, 8, 40 }, new int[] { 7 });
 		}
 		return new Tensor(new double[] { -8, -1, -0.25, 0, 0.25, 1, 8 }, new int[] { 7 });
+	}
+
+	/**
+	 * Says what an optional {@code mask} (a boolean tensor of the input's shape) does to
+	 * the function, as the kernel it binds to states it: the softmax family, logsumexp
+	 * and logmeanexp take one, as jax-ml/jax {@code jax/_src/nn/functions.py}'s
+	 * {@code where}; the other functions take none.
+	 * @return the rule in words, or empty if the function takes no mask
+	 */
+	public Optional<String> maskRule() {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		for (Parameter parameter : this.parameters) {
+			defaults.put(parameter.name(), parameter.defaultValue());
+		}
+		return Optional.ofNullable(bind(new Arguments(defaults)).maskRule());
 	}
 
 	/**

@@ -70,6 +70,54 @@ public sealed interface Kernel {
 	String outOfRange(String function, String pointer, boolean gradient);
 
 	/**
+	 * Says what a mask does to the function, or {@code null} if it takes none: only
+	 * functions along an axis whose {@link AxisFunction#maskRule()} says so take one.
+	 * @return the rule in words, or {@code null}
+	 */
+	default String maskRule() {
+		return null;
+	}
+
+	/**
+	 * Returns the flat index of the first element of the first lane whose every element
+	 * is masked, which has no value.
+	 * @param mask 1 where an element takes part, 0 where it is masked, with the input's
+	 * shape
+	 * @return the index, or {@code -1} if every lane has an unmasked element (always for
+	 * a kernel that takes no mask)
+	 */
+	default int firstEmptyLane(Tensor mask) {
+		return -1;
+	}
+
+	/**
+	 * Computes the value of the unmasked elements, as {@link #value(Tensor, double[])}
+	 * with a mask.
+	 * @param input the input, not modified
+	 * @param mask 1 where an element takes part, 0 where it is masked, with the input's
+	 * shape; no lane fully masked
+	 * @param out the result, laid out with {@link #outputShape(int[])}
+	 * @return the overflow-avoidance events
+	 * @throws UnsupportedOperationException if the kernel takes no mask
+	 */
+	default long value(Tensor input, Tensor mask, double[] out) {
+		throw new UnsupportedOperationException("takes no mask");
+	}
+
+	/**
+	 * Computes the vector-Jacobian product of the unmasked elements, 0 at masked ones.
+	 * @param input the input, not modified
+	 * @param mask as for {@link #value(Tensor, Tensor, double[])}
+	 * @param grad the upstream gradient, laid out as the output
+	 * @param out the result, laid out as the input
+	 * @return the overflow-avoidance events of the product
+	 * @throws UnsupportedOperationException if the kernel takes no mask
+	 */
+	default long vjp(Tensor input, Tensor mask, double[] grad, double[] out) {
+		throw new UnsupportedOperationException("takes no mask");
+	}
+
+	/**
 	 * A function applied to each element.
 	 *
 	 * @param function the scalar function
@@ -171,6 +219,31 @@ public sealed interface Kernel {
 		@Override
 		public long vjp(Tensor input, double[] grad, double[] out) {
 			return this.function.vjp(input.values(), grad, lanes(input), out);
+		}
+
+		@Override
+		public String maskRule() {
+			return this.function.maskRule();
+		}
+
+		// The masked paths: the mask has the input's shape, so whatever lays out the
+		// input's lanes lays out the mask's the same way.
+
+		@Override
+		public int firstEmptyLane(Tensor mask) {
+			Lanes lanes = lanes(mask);
+			int lane = AxisFunction.firstEmptyLane(mask.values(), lanes);
+			return (lane < 0) ? -1 : lanes.start(lane);
+		}
+
+		@Override
+		public long value(Tensor input, Tensor mask, double[] out) {
+			return this.function.applyMasked(input.values(), mask.values(), lanes(input), out);
+		}
+
+		@Override
+		public long vjp(Tensor input, Tensor mask, double[] grad, double[] out) {
+			return this.function.vjpMasked(input.values(), grad, mask.values(), lanes(input), out);
 		}
 
 		private Lanes lanes(Tensor input) {

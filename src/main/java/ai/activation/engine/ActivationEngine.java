@@ -100,7 +100,7 @@ public final class ActivationEngine {
 	 */
 	public ActivationResult invoke(Invocation invocation) {
 		return prepare(invocation.function(), invocation.mode(), invocation.arguments()).apply(invocation.values(),
-				invocation.grad());
+				invocation.grad(), invocation.mask());
 	}
 
 	/** Told of every successful call, e.g. to count it in metrics. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
+import ai.activation.catalog.Catalog;
 import ai.activation.catalog.Kernel;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
@@ -151,6 +152,39 @@ public final class PreparedCall {
 	 * double
 	 */
 	public ActivationResult apply(Tensor values, Tensor grad) {
+		return apply(values, grad, null);
+	}
+
+	/**
+	 * Tells whether the function takes a mask: the softmax family, logsumexp and
+	 * logmeanexp.
+	 * @return {@code true} if {@link #apply(Tensor, Tensor, Tensor)} takes a mask
+	 */
+	public boolean takesMask() {
+		return this.kernel.maskRule() != null;
+	}
+
+	/**
+	 * Runs the call, as {@link #apply(Tensor, Tensor)}, on the unmasked elements only
+	 * when a mask is given: as JAX's {@code where}, masked elements take no part and
+	 * answer 0 (each function's {@link ai.activation.catalog.Activation#maskRule()} says
+	 * what it does).
+	 * @param values the input, finite; not modified
+	 * @param grad as for {@link #apply(Tensor, Tensor)}
+	 * @param mask 1 where an element takes part and 0 where it is masked, with the
+	 * input's shape; or {@code null} for none
+	 * @return the result
+	 * @throws InvalidBodyException as {@link #apply(Tensor, Tensor)}, and if a mask is
+	 * given to a function that takes none, has another shape than the input, or masks
+	 * every element of a lane
+	 * @throws InvalidParameterException if the axis does not suit the input
+	 * @throws ResultOutOfRangeException if a true result lies outside the range of a
+	 * double
+	 */
+	public ActivationResult apply(Tensor values, Tensor grad, Tensor mask) {
+		if (mask != null) {
+			checkMask(values, mask);
+		}
 		check(values.shape());
 		int[] outputShape = this.kernel.outputShape(values.shape());
 		double[] out;
@@ -163,13 +197,14 @@ public final class PreparedCall {
 			}
 			shape = outputShape;
 			out = new double[count(shape)];
-			events = this.kernel.value(values, out);
+			events = (mask != null) ? this.kernel.value(values, mask, out) : this.kernel.value(values, out);
 		}
 		else {
 			checkGrad(values, grad, outputShape);
 			shape = values.shape().clone();
 			out = new double[values.values().length];
-			events = this.kernel.vjp(values, (grad != null) ? grad.values() : null, out);
+			events = (mask != null) ? this.kernel.vjp(values, mask, grad.values(), out)
+					: this.kernel.vjp(values, (grad != null) ? grad.values() : null, out);
 		}
 		int bad = firstNonFinite(out);
 		if (bad >= 0) {
@@ -186,6 +221,38 @@ public final class PreparedCall {
 		}
 		this.recorder.record(this.function, this.mode, values.values().length, events);
 		return new ActivationResult(this.function, new Tensor(out, shape), events);
+	}
+
+	/**
+	 * Checks a mask before the kernel runs: that the function takes one, that it has the
+	 * input's shape, and that no lane is fully masked (the lane is named by the pointer
+	 * of its first element in the mask).
+	 */
+	private void checkMask(Tensor values, Tensor mask) {
+		String name = this.function.canonicalName();
+		String pointer = "/" + ValuesPointer.MASK;
+		if (!takesMask()) {
+			throw new InvalidBodyException(name + " takes no 'mask'; the functions that take one are "
+					+ String.join(", ",
+							Catalog.all()
+								.stream()
+								.filter((f) -> f.maskRule().isPresent())
+								.map(Activation::canonicalName)
+								.toList())
+					+ ".", pointer);
+		}
+		if (!Arrays.equals(mask.shape(), values.shape())) {
+			throw new InvalidBodyException("'mask' has shape " + Arrays.toString(mask.shape()) + ", but 'values' has "
+					+ "shape " + Arrays.toString(values.shape()) + "; the mask must have the input's shape.", pointer);
+		}
+		check(values.shape());
+		int first = this.kernel.firstEmptyLane(mask);
+		if (first >= 0) {
+			String at = ValuesPointer.of(ValuesPointer.MASK, first, mask.shape());
+			throw new InvalidBodyException("Every element of the lane that starts at " + at + " along axis "
+					+ this.arguments.axis() + " is masked (false), and " + name + " of no element has no value; "
+					+ "leave at least one element of each lane unmasked.", at);
+		}
 	}
 
 	private void checkGrad(Tensor values, Tensor grad, int[] outputShape) {

@@ -2,8 +2,8 @@ package ai.activation.engine;
 
 /**
  * Names elements of a call's tensors by RFC 6901 JSON Pointer: {@code /values/1/0/2} for
- * the input, {@code /grad/1/0/2} for the upstream gradient. The one place pointers are
- * built, for the codecs' faults and the engine's alike.
+ * the input, {@code /grad/1/0/2} for the upstream gradient, {@code /mask/1/0/2} for the
+ * mask. The one place pointers are built, for the codecs' faults and the engine's alike.
  */
 public final class ValuesPointer {
 
@@ -12,6 +12,9 @@ public final class ValuesPointer {
 
 	/** The member holding the upstream gradient. */
 	public static final String GRAD = "grad";
+
+	/** The member holding the mask of the functions that take one. */
+	public static final String MASK = "mask";
 
 	private ValuesPointer() {
 	}
@@ -28,7 +31,7 @@ public final class ValuesPointer {
 
 	/**
 	 * Returns the pointer of an element of a member given by its row-major flat index.
-	 * @param member {@value #VALUES} or {@value #GRAD}
+	 * @param member {@value #VALUES}, {@value #GRAD} or {@value #MASK}
 	 * @param index the flat index, in {@code [0, product of shape)}
 	 * @param shape the dimensions of the tensor
 	 * @return the pointer, e.g. {@code /grad/1/0/2}
@@ -55,7 +58,7 @@ public final class ValuesPointer {
 	/**
 	 * Returns the pointer of a place given by the first indices of a position: an element
 	 * when all of them are used, an array when fewer are.
-	 * @param member {@value #VALUES} or {@value #GRAD}
+	 * @param member {@value #VALUES}, {@value #GRAD} or {@value #MASK}
 	 * @param position the index along each dimension
 	 * @param depth how many indices to use, from the first
 	 * @return the pointer, e.g. {@code /values/1} for depth 1

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * same datatype; the integer types are accepted as inputs and answered as {@code FP64};
  * {@code FP16} and {@code BF16} are accepted and answered in binary only, as Triton does,
  * because JSON has no standard notation for them; {@code BOOL} and {@code BYTES} are not
- * numbers the functions take.
+ * numbers the functions take ({@code BOOL} is taken for the mask of the functions that
+ * take one, by {@link InferenceRequestReader}).
  */
 enum Datatype {
 

@@ -190,7 +190,9 @@ class InferenceController {
 				request.getContentLengthLong(), request.getHeader(InferenceRequestReader.HEADER_LENGTH));
 		PreparedCall call = this.engine.prepare(function, Mode.VALUE, arguments(inference.parameters()));
 		InferenceRequest.Input input = inference.input();
-		ActivationResult result = call.apply(new Tensor(input.values(), input.shape()), null);
+		InferenceRequest.Input mask = inference.mask();
+		ActivationResult result = call.apply(new Tensor(input.values(), input.shape()), null,
+				(mask != null) ? new Tensor(mask.values(), mask.shape()) : null);
 		List<InferenceRequest.Output> outputs = inference.outputs();
 		InferenceRequest.Output requested = (outputs == null || outputs.isEmpty()) ? null : outputs.get(0);
 		InferenceResponseWriter.write(new InferenceResponseWriter.Answer(function.canonicalName(), inference.id(),

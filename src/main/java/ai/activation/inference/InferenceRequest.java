@@ -19,9 +19,24 @@ import java.util.Map;
  * @param input the one input tensor
  * @param outputs the requested outputs, or {@code null} when the request names none, in
  * which case every output is answered
+ * @param mask the mask, a second input named {@code mask} (BOOL, or 0 and 1 in a number
+ * datatype), for the functions that take one; or {@code null}
  */
 record InferenceRequest(String id, Map<String, Object> parameters, boolean binaryDataOutput, Input input,
-		List<Output> outputs) {
+		List<Output> outputs, Input mask) {
+
+	/**
+	 * A request without a mask.
+	 * @param id the request's id, or {@code null}
+	 * @param parameters the request-level parameters
+	 * @param binaryDataOutput whether outputs are binary data by default
+	 * @param input the input tensor
+	 * @param outputs the requested outputs, or {@code null}
+	 */
+	InferenceRequest(String id, Map<String, Object> parameters, boolean binaryDataOutput, Input input,
+			List<Output> outputs) {
+		this(id, parameters, binaryDataOutput, input, outputs, null);
+	}
 
 	/** The name of the request-level parameter that asks for binary outputs. */
 	static final String BINARY_DATA_OUTPUT = "binary_data_output";

@@ -48,9 +48,14 @@ import org.springframework.http.HttpStatus;
  * double for {@code FP64}, a number within the float range for {@code FP32} (rounded to
  * the nearest float, as the tensor holds it), JSON integers within the type's range for
  * the integer datatypes. {@code FP16} and {@code BF16} come as binary data only;
- * {@code BOOL} and {@code BYTES} not at all. A header length of 0 is Triton's "raw binary
- * request": the whole body is the one input, as the model metadata describes it
- * ({@code FP64}, one dimension), and every output is answered as binary data.
+ * {@code BYTES} not at all, and {@code BOOL} only for a mask: the functions that take one
+ * (the softmax family, logsumexp, logmeanexp) take a second, optional input named
+ * {@code mask}, with the input's shape, as {@code BOOL} (JSON {@code true} and
+ * {@code false}, as the protocol's example request gives BOOL data; one byte, 0 or 1, in
+ * binary data) or as 0 and 1 in a number datatype; binary data of both inputs follow the
+ * JSON in input order. A header length of 0 is Triton's "raw binary request": the whole
+ * body is the one input, as the model metadata describes it ({@code FP64}, one
+ * dimension), and every output is answered as binary data.
  *
  * <p>
  * Every fault is an {@link InferenceException}: 400 with the place of the first offending
@@ -152,9 +157,15 @@ final class InferenceRequestReader {
 					+ HEADER_LENGTH + " header announces.");
 		}
 		Pending pending = header.pending;
+		Pending maskPending = header.mask;
+		for (Pending each : header.order) {
+			if (each.values == null) {
+				each.values = binary(body, each);
+			}
+		}
 		double[] values = pending.values;
-		if (values == null) {
-			values = binary(body, pending);
+		if (maskPending != null) {
+			checkMask(maskPending);
 		}
 		if (jsonLength >= 0 && body.read() >= 0) {
 			throw InferenceException.badRequest(
@@ -162,7 +173,9 @@ final class InferenceRequestReader {
 							+ " bytes followed by exactly the binary_data_size bytes of each " + "binary input.");
 		}
 		Input input = new Input(pending.name, pending.shape, pending.datatype, values);
-		return new InferenceRequest(header.id, header.parameters, header.binaryDataOutput, input, header.outputs);
+		Input mask = (maskPending != null)
+				? new Input(maskPending.name, maskPending.shape, maskPending.datatype, maskPending.values) : null;
+		return new InferenceRequest(header.id, header.parameters, header.binaryDataOutput, input, header.outputs, mask);
 	}
 
 	private InferenceRequest rawBinary(Activation function, InputStream body, long contentLength) throws IOException {
@@ -187,7 +200,24 @@ final class InferenceRequestReader {
 	}
 
 	/**
-	 * Reads the binary data of the input, exactly {@code binary_data_size} bytes.
+	 * Checks that a mask given as numbers holds 0 and 1 only (a {@code BOOL} mask holds
+	 * nothing else).
+	 */
+	private static void checkMask(Pending mask) {
+		if (mask.datatype == Datatype.BOOL) {
+			return;
+		}
+		double[] values = mask.values;
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] != 0 && values[i] != 1) {
+				throw InferenceException.badRequest(mask.where + " holds " + values[i] + " at "
+						+ position(i, mask.shape) + "; a mask holds 0 and 1 (or true and false as BOOL).");
+			}
+		}
+	}
+
+	/**
+	 * Reads the binary data of an input, exactly {@code binary_data_size} bytes.
 	 */
 	private double[] binary(InputStream body, Pending pending) throws IOException {
 		int size = pending.datatype.size();
@@ -209,6 +239,11 @@ final class InferenceRequestReader {
 				if (!Double.isFinite(value)) {
 					throw InferenceException.badRequest("The binary data of " + pending.where + " holds " + value
 							+ " at " + position(at, pending.shape) + "; every value must be a finite number.");
+				}
+				if (pending.datatype == Datatype.BOOL && value != 0 && value != 1) {
+					throw InferenceException
+						.badRequest("The binary data of " + pending.where + " holds the byte " + (int) value + " at "
+								+ position(at, pending.shape) + "; a BOOL element is one byte, 0 or 1.");
 				}
 				buffer.add(value);
 				at++;
@@ -242,7 +277,8 @@ final class InferenceRequestReader {
 			case UINT32 -> bytes.getInt(offset) & 0xFFFF_FFFFL;
 			case INT64 -> bytes.getLong(offset);
 			case UINT64 -> unsigned(bytes.getLong(offset));
-			case BOOL, BYTES -> throw new IllegalStateException(datatype + " is refused before its data is read");
+			case BOOL -> bytes.get(offset);
+			case BYTES -> throw new IllegalStateException(datatype + " is refused before its data is read");
 		};
 	}
 
@@ -311,6 +347,12 @@ final class InferenceRequestReader {
 		/** The first element that is not written as a JSON integer, or -1. */
 		private int firstNonInteger = -1;
 
+		/** The first element written as a JSON boolean, or -1. */
+		private int firstBoolean = -1;
+
+		/** The first element written as a JSON number, or -1. */
+		private int firstNumber = -1;
+
 		/**
 		 * The first element out of the range of each integer datatype, by ordinal; -1 if
 		 * none. Only kept while the datatype is not known yet.
@@ -346,6 +388,12 @@ final class InferenceRequestReader {
 		private boolean binaryDataOutput;
 
 		private Pending pending;
+
+		/** The mask, a second input named {@value Model#MASK}, or {@code null}. */
+		private Pending mask;
+
+		/** The inputs in the order given, whose binary data follow the JSON in it. */
+		private final List<Pending> order = new ArrayList<>();
 
 		private List<Output> outputs;
 
@@ -419,16 +467,48 @@ final class InferenceRequestReader {
 		private void inputs(JsonParser parser, JsonToken token) {
 			expect(token, JsonToken.START_ARRAY, "inputs", "an array with one input");
 			int index = 0;
+			boolean masks = this.function.maskRule().isPresent();
 			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+				if (masks && index == 1) {
+					Pending second = input(parser, token, index);
+					this.order.add(second);
+					index++;
+					continue;
+				}
 				if (index > 0) {
 					throw InferenceException.badRequest(this.function.canonicalName() + " takes one input, '"
-							+ Model.INPUT + "', but the request has more than one (inputs[" + index + "]).");
+							+ Model.INPUT + "', but the request has more than one (inputs[" + index + "])."
+							+ (this.function.maskRule().isPresent()
+									? " It takes a second, optional input, named '" + Model.MASK + "', and no more."
+									: ""));
 				}
-				this.pending = input(parser, token, index);
+				this.order.add(input(parser, token, index));
 				index++;
 			}
 			if (index == 0) {
 				throw InferenceException.badRequest("'inputs' is empty; send one input, named '" + Model.INPUT + "'.");
+			}
+			long total = 0;
+			for (Pending each : this.order) {
+				total += each.count();
+			}
+			checkCount(total, "the inputs hold " + total + " values together");
+			for (Pending each : this.order) {
+				if (Model.MASK.equals(each.name)) {
+					this.mask = each;
+				}
+				else {
+					this.pending = each;
+				}
+			}
+			if (this.order.size() == 2 && (this.pending == null || this.mask == null)) {
+				throw InferenceException.badRequest(this.function.canonicalName() + " takes the inputs '" + Model.INPUT
+						+ "' and, optionally, '" + Model.MASK + "', each once, but both inputs are named '"
+						+ Model.echo(this.order.get(0).name) + "'.");
+			}
+			if (this.pending == null) {
+				throw InferenceException.badRequest(this.function.canonicalName() + " needs the input '" + Model.INPUT
+						+ "'; the request has only '" + Model.MASK + "'.");
 			}
 		}
 
@@ -445,7 +525,8 @@ final class InferenceRequestReader {
 				switch (field) {
 					case "name" -> input.name = string(parser, value, where);
 					case "shape" -> input.shape = shape(parser, value, where);
-					case "datatype" -> input.datatype = datatype(string(parser, value, where), where);
+					case "datatype" -> input.datatype = datatype(string(parser, value, where), where,
+							this.function.maskRule().isPresent());
 					case "parameters" -> inputParameters(parser, value, input);
 					case "data" -> {
 						data(parser, value, input);
@@ -460,9 +541,16 @@ final class InferenceRequestReader {
 				throw InferenceException
 					.badRequest(input.where + " has no '" + missing + "'; an input needs name, shape and datatype.");
 			}
-			if (!Model.INPUT.equals(input.name)) {
+			boolean masks = this.function.maskRule().isPresent();
+			if (!Model.INPUT.equals(input.name) && !(masks && Model.MASK.equals(input.name))) {
 				throw InferenceException.badRequest(this.function.canonicalName() + " has one input, named '"
-						+ Model.INPUT + "', but " + input.where + " is named '" + Model.echo(input.name) + "'.");
+						+ Model.INPUT + "'" + (masks ? ", and an optional mask, named '" + Model.MASK + "'" : "")
+						+ ", but " + input.where + " is named '" + Model.echo(input.name) + "'.");
+			}
+			if (input.datatype == Datatype.BOOL && !Model.MASK.equals(input.name)) {
+				throw InferenceException.badRequest(input.where + ".datatype is BOOL, which "
+						+ this.function.canonicalName() + " does not compute; use one of " + Datatype.ACCEPTED
+						+ " (BOOL is for its mask, named '" + Model.MASK + "').");
 			}
 			checkCount(input.count(),
 					input.where + ".shape " + Arrays.toString(input.shape) + " has " + input.count() + " elements");
@@ -545,11 +633,11 @@ final class InferenceRequestReader {
 			return dimensions.stream().mapToInt(Integer::intValue).toArray();
 		}
 
-		private Datatype datatype(String name, String where) {
+		private Datatype datatype(String name, String where, boolean boolAllowed) {
 			Datatype datatype = Datatype.find(name)
 				.orElseThrow(() -> InferenceException.badRequest(where + " '" + Model.echo(name)
 						+ "' is not a datatype of the protocol; use one of " + Datatype.ACCEPTED + "."));
-			if (!datatype.accepted()) {
+			if (!datatype.accepted() && !(boolAllowed && datatype == Datatype.BOOL)) {
 				throw InferenceException.badRequest(where + " is " + datatype + ", which "
 						+ this.function.canonicalName() + " does not compute; use one of " + Datatype.ACCEPTED + ".");
 			}
@@ -563,7 +651,8 @@ final class InferenceRequestReader {
 		private void data(JsonParser parser, JsonToken token, Pending input) {
 			String where = input.where + ".data";
 			expect(token, JsonToken.START_ARRAY, where, "an array of numbers, flat or nested as the shape");
-			if (input.datatype != null && !input.datatype.inJson()) {
+			boolean booleans = this.function.maskRule().isPresent();
+			if (input.datatype != null && !input.datatype.inJson() && input.datatype != Datatype.BOOL) {
 				throw binaryOnly(input);
 			}
 			int[] index = new int[InferenceRequestReader.this.maxRank + 1];
@@ -619,7 +708,27 @@ final class InferenceRequestReader {
 								+ "the elements before at its depth were arrays.");
 					}
 					checkLength(where, index, lengths, depth);
+					if (input.firstNumber < 0) {
+						input.firstNumber = count;
+					}
 					buffer.add(number(parser, token, input, count, pointer(where, index, depth + 1)));
+					count++;
+					index[depth]++;
+				}
+				else if (booleans && (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)) {
+					// a BOOL mask, true and false as the protocol's JSON gives them
+					if (rank == -1) {
+						rank = depth + 1;
+					}
+					else if (rank != depth + 1) {
+						throw InferenceException.badRequest(pointer(where, index, depth + 1) + " is a boolean where "
+								+ "the elements before at its depth were arrays.");
+					}
+					checkLength(where, index, lengths, depth);
+					if (input.firstBoolean < 0) {
+						input.firstBoolean = count;
+					}
+					buffer.add((token == JsonToken.VALUE_TRUE) ? 1.0 : 0.0);
 					count++;
 					index[depth]++;
 				}
@@ -681,10 +790,21 @@ final class InferenceRequestReader {
 		private void finishData(Pending input) {
 			String where = input.where + ".data";
 			Datatype datatype = input.datatype;
-			if (!datatype.inJson()) {
+			double[] values = input.values;
+			if (datatype == Datatype.BOOL) {
+				if (input.firstNumber >= 0) {
+					throw InferenceException.badRequest(where + position(input.firstNumber, input.dataShape)
+							+ " is a number; the elements of BOOL data are true and false.");
+				}
+			}
+			else if (input.firstBoolean >= 0) {
+				throw InferenceException.badRequest(
+						where + position(input.firstBoolean, input.dataShape) + " is a " + "boolean; every element of "
+								+ datatype + " data must be a number (true and false are BOOL).");
+			}
+			if (!datatype.inJson() && datatype != Datatype.BOOL) {
 				throw binaryOnly(input);
 			}
-			double[] values = input.values;
 			if (datatype.integer()) {
 				if (input.firstNonInteger >= 0) {
 					throw notInteger(input, where + position(input.firstNonInteger, input.dataShape),

@@ -20,6 +20,12 @@ final class Model {
 	/** The name of the one input tensor. */
 	static final String INPUT = "input";
 
+	/**
+	 * The name of the optional second input of the functions that take a mask: BOOL, or 0
+	 * and 1 in a number datatype, with the input's shape.
+	 */
+	static final String MASK = "mask";
+
 	/** The name of the one output tensor. */
 	static final String OUTPUT = "output";
 

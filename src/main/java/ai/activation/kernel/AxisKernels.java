@@ -478,6 +478,16 @@ public final class AxisKernels {
 	 * Events, per lane: those of the value (the largest term overflows, the sum
 	 * overflows, or a term flushes), as the textbook products are built on the textbook
 	 * softmax.
+	 *
+	 * <p>
+	 * With a mask, as the {@code where} of jax-ml/jax {@code jax/_src/nn/functions.py}
+	 * ({@code softmax} answers 0 at masked positions, {@code log_softmax} −∞): the
+	 * function of the unmasked elements of each lane, by {@link MaskedLanes} on this
+	 * kernel, and 0 at masked positions for all three, since the service answers no
+	 * infinity ({@link #maskRule()} says why for log_softmax). PyTorch's
+	 * {@code torch.nn.functional} takes no mask; its prototype {@code torch.masked}
+	 * (pytorch/pytorch {@code torch/masked/_ops.py}) fills masked elements with −∞ and so
+	 * answers 0 for softmax, −∞ for log_softmax and NaN for a fully masked lane.
 	 */
 	private static final class SoftmaxFamily implements AxisFunction {
 
@@ -499,6 +509,31 @@ public final class AxisKernels {
 		@Override
 		public long apply(double[] in, Lanes lanes, double[] out) {
 			return softmaxFamily(in, lanes, out, this.temperature, this.negate, this.log);
+		}
+
+		@Override
+		public String maskRule() {
+			String name = this.log ? "log_softmax" : this.negate ? "softmin" : "softmax";
+			String common = "Elements whose mask is false (0) take no part: each lane's " + name
+					+ " is that of its unmasked elements, as jax.nn." + name.replace("softmin", "softmax")
+					+ "'s where; in the gradient, masked positions answer 0 and their grad is ignored. ";
+			if (this.log) {
+				return common + "Masked positions answer 0 in the value, which is no log-probability "
+						+ "(JAX answers -inf there, log 0): the service never answers infinity, and 0 keeps a sum "
+						+ "such as sum_i target_i * log_softmax(x)_i finite where -inf * 0 would be NaN; read the "
+						+ "mask to tell them apart.";
+			}
+			return common + "Masked positions answer 0 in the value, as in JAX.";
+		}
+
+		@Override
+		public long applyMasked(double[] in, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.apply(this, in, mask, lanes, out);
+		}
+
+		@Override
+		public long vjpMasked(double[] in, double[] grad, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.vjp(this, in, grad, mask, lanes, out);
 		}
 
 		@Override

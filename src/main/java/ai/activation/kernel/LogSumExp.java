@@ -20,6 +20,13 @@ package ai.activation.kernel;
  * <p>
  * Events, per lane: the textbook log Σ e^(x_k) overflows (a term or the sum beyond
  * MAX_VALUE) or takes the log of 0 (every term flushed, max ≤ −745.13).
+ *
+ * <p>
+ * With a mask, as the {@code where} of jax-ml/jax {@code jax/_src/ops/special.py}
+ * ({@code logsumexp}) and {@code jax/_src/nn/functions.py} ({@code logmeanexp}, which
+ * divides by the count of included elements): the reduction of the unmasked elements of
+ * each lane, by {@link MaskedLanes} on the unmasked kernel; masked positions get 0 in the
+ * product. JAX answers −∞ for a lane with no element; the engine refuses one before.
  */
 public final class LogSumExp {
 
@@ -67,6 +74,25 @@ public final class LogSumExp {
 		@Override
 		public boolean removesAxis() {
 			return !this.keepDims;
+		}
+
+		@Override
+		public String maskRule() {
+			return "Elements whose mask is false (0) take no part: the "
+					+ (this.mean ? "log of the mean over the unmasked elements, the sum divided by their count"
+							: "log of the sum over the unmasked elements")
+					+ ", as jax.nn." + (this.mean ? "logmeanexp" : "logsumexp")
+					+ "'s where; in the gradient, masked positions answer 0.";
+		}
+
+		@Override
+		public long applyMasked(double[] in, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.apply(this, in, mask, lanes, out);
+		}
+
+		@Override
+		public long vjpMasked(double[] in, double[] grad, double[] mask, Lanes lanes, double[] out) {
+			return MaskedLanes.vjp(this, in, grad, mask, lanes, out);
 		}
 
 		@Override

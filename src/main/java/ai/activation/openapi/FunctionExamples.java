@@ -24,12 +24,22 @@ import org.springframework.stereotype.Component;
  * and the same for its gradient, computed once when the document is first built. The
  * gradient's request gives no {@code grad} to an elementwise function, whose answer is
  * then its derivative, and to a function along an axis the one-hot {@code grad} on the
- * first output of each lane, whose answer is the first row of each lane's Jacobian.
+ * first output of each lane, whose answer is the first row of each lane's Jacobian. A
+ * function that takes a mask has a second example of each, the same request with
+ * {@link #MASK}.
  */
 @Component
 class FunctionExamples {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * The mask of the masked examples, for the 2 × 4 example of the functions along an
+	 * axis: one element masked in each lane, not the first, so that the gradient's
+	 * one-hot {@code grad} falls on an unmasked element; given as booleans in the first
+	 * lane and as 0 and 1 in the second, which the service takes alike.
+	 */
+	static final List<Object> MASK = List.of(List.of(true, true, false, true), List.of(1, 0, 1, 1));
 
 	private final Map<Activation, Example> examples = new EnumMap<>(Activation.class);
 
@@ -43,7 +53,14 @@ class FunctionExamples {
 			Map<String, Object> request = new LinkedHashMap<>();
 			request.put("values", nested(function.example()));
 			String answer = calls.answer(function, json.writeValueAsString(request));
-			this.examples.put(function, new Example(Collections.unmodifiableMap(request), read(answer)));
+			Example masked = null;
+			if (function.maskRule().isPresent()) {
+				Map<String, Object> maskedRequest = new LinkedHashMap<>(request);
+				maskedRequest.put("mask", MASK);
+				masked = new Example(Collections.unmodifiableMap(maskedRequest),
+						read(calls.answer(function, json.writeValueAsString(maskedRequest))), null);
+			}
+			this.examples.put(function, new Example(Collections.unmodifiableMap(request), read(answer), masked));
 		}
 	}
 
@@ -93,7 +110,14 @@ class FunctionExamples {
 			request.put("grad", nested(new Tensor(grad, dims)));
 		}
 		String answer = this.calls.answer(function, Mode.GRADIENT, json.writeValueAsString(request));
-		return new Example(Collections.unmodifiableMap(request), read(answer));
+		Example masked = null;
+		if (function.maskRule().isPresent()) {
+			Map<String, Object> maskedRequest = new LinkedHashMap<>(request);
+			maskedRequest.put("mask", MASK);
+			masked = new Example(Collections.unmodifiableMap(maskedRequest),
+					read(this.calls.answer(function, Mode.GRADIENT, json.writeValueAsString(maskedRequest))), null);
+		}
+		return new Example(Collections.unmodifiableMap(request), read(answer), masked);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -123,8 +147,10 @@ class FunctionExamples {
 	 *
 	 * @param request the request body, {@code {"values": [...]}}
 	 * @param response the response body the service answers, as parsed JSON
+	 * @param masked the same call with {@link #MASK}, for a function that takes a mask;
+	 * else {@code null}
 	 */
-	record Example(Map<String, Object> request, Map<String, Object> response) {
+	record Example(Map<String, Object> request, Map<String, Object> response, Example masked) {
 	}
 
 }

@@ -15,6 +15,7 @@ import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
 import ai.activation.limits.LimitsProperties;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -39,6 +40,12 @@ final class FunctionOperations {
 
 	/** The tag of the gradients. */
 	static final String GRADIENTS = "gradients";
+
+	/** The name of the example without a mask of a function that takes one. */
+	static final String UNMASKED = "unmasked";
+
+	/** The name of the example with a mask. */
+	static final String MASKED = "masked";
 
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
@@ -92,8 +99,7 @@ final class FunctionOperations {
 						+ "little-endian values in row-major order, their type given by `"
 						+ TensorFormats.DTYPE_PARAMETER + "` and their shape by `" + TensorFormats.SHAPE_PARAMETER
 						+ "`.")
-				.content(new Content()
-					.addMediaType(JSON, new MediaType().schema(Schemas.ref(Schemas.REQUEST)).example(example.request()))
+				.content(new Content().addMediaType(JSON, examples(Schemas.ref(Schemas.REQUEST), example, true))
 					.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary")))))
 			.responses(responses(function, example,
 					"The " + function.canonicalName() + " of the values, nested like them."));
@@ -123,10 +129,11 @@ final class FunctionOperations {
 		Operation operation = new Operation().operationId("gradient_" + name)
 			.addTagsItem(GRADIENTS)
 			.summary("The vector-Jacobian product of " + name)
-			.description("**Function:** `" + function.formula() + "`\n\n" + grad + "\n\nThe same parameters, "
-					+ "limits and problems as `POST " + path(function) + "`; a fault in G is pointed at as "
-					+ "`/grad/...`. As `" + BINARY + "`: X then G, one after the other in the same `"
-					+ TensorFormats.DTYPE_PARAMETER + "`; `" + TensorFormats.SHAPE_PARAMETER
+			.description("**Function:** `" + function.formula() + "`\n\n" + grad + "\n\n" + maskParagraph(function)
+					+ "The same parameters, " + "limits and problems as `POST " + path(function)
+					+ "`; a fault in G is pointed at as " + "`/grad/...`. As `" + BINARY
+					+ "`: X then G, one after the other in the same `" + TensorFormats.DTYPE_PARAMETER + "`; `"
+					+ TensorFormats.SHAPE_PARAMETER
 					+ "` describes X, and G's length follows from the output's shape (without `"
 					+ TensorFormats.SHAPE_PARAMETER + "`, X is the vector that with its G fills the body).")
 			.requestBody(new RequestBody().required(true)
@@ -135,10 +142,7 @@ final class FunctionOperations {
 						+ "rank up to " + limits.getMaxRank() + "; or as `" + BINARY + "`, the raw little-endian "
 						+ "values of X then G.")
 				.content(
-						new Content()
-							.addMediaType(JSON,
-									new MediaType().schema(Schemas.ref(Schemas.GRADIENT_REQUEST))
-										.example(example.request()))
+						new Content().addMediaType(JSON, examples(Schemas.ref(Schemas.GRADIENT_REQUEST), example, true))
 							.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary")))))
 			.responses(responses(function, example, "The vector-Jacobian product, with the shape of the values."));
 		function.parameters().forEach((parameter) -> operation.addParametersItem(parameter(parameter)));
@@ -148,6 +152,33 @@ final class FunctionOperations {
 		return operation;
 	}
 
+	/**
+	 * The JSON media of a request or response: its one example, or, for a function that
+	 * takes a mask, two named ones, {@value #UNMASKED} and {@value #MASKED}, each the
+	 * service's real answer.
+	 */
+	private static MediaType examples(Schema<?> schema, FunctionExamples.Example example, boolean request) {
+		MediaType media = new MediaType().schema(schema);
+		Object plain = request ? example.request() : example.response();
+		FunctionExamples.Example masked = example.masked();
+		if (masked == null) {
+			return media.example(plain);
+		}
+		return media.addExamples(UNMASKED, new Example().summary("Every element takes part").value(plain))
+			.addExamples(MASKED, new Example().summary("With a mask: one element of each lane masked")
+				.value(request ? masked.request() : masked.response()));
+	}
+
+	/** The mask rule of a function that takes one, as a paragraph; else empty. */
+	private static String maskParagraph(Activation function) {
+		return function.maskRule()
+			.map((rule) -> "**Mask:** an optional `mask` beside `values`, of the input's shape, true (or 1) where an "
+					+ "element takes part and false (or 0) where it does not. " + rule
+					+ " A lane whose every element is masked is a 400 pointing at its first element, e.g. "
+					+ "`/mask/1/0`; masks are given in JSON bodies only.\n\n")
+			.orElse("");
+	}
+
 	private static String description(Activation function) {
 		StringBuilder text = new StringBuilder();
 		text.append("**Formula:** `").append(function.formula()).append("`\n\n");
@@ -155,6 +186,7 @@ final class FunctionOperations {
 		text.append(function.alongAxis() ? "Applied along the axis given by `axis`; the other axes are kept."
 				: "Applied to each element; the result has the shape of the input.");
 		text.append("\n\n");
+		text.append(maskParagraph(function));
 		if (!function.aliases().isEmpty()) {
 			text.append("Also answers at ")
 				.append(function.aliases()
@@ -295,25 +327,20 @@ final class FunctionOperations {
 
 	private static ApiResponses responses(Activation function, FunctionExamples.Example example, String description) {
 		ApiResponses responses = new ApiResponses();
-		responses.addApiResponse("200",
-				new ApiResponse().description(description)
-					.content(
-							new Content()
-								.addMediaType(JSON,
-										new MediaType().schema(Schemas.ref(Schemas.RESPONSE))
-											.example(example.response()))
-								.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary"))))
-					.addHeaderObject(TensorFormats.SHAPE_HEADER,
-							new Header().description("With a binary answer: its shape, e.g. `2,3`.")
-								.schema(Schemas.typed("string")))
-					.addHeaderObject(TensorFormats.DTYPE_HEADER, new Header()
-						.description("With a binary answer: its element type.")
+		responses.addApiResponse("200", new ApiResponse().description(description)
+			.content(new Content().addMediaType(JSON, examples(Schemas.ref(Schemas.RESPONSE), example, false))
+				.addMediaType(BINARY, new MediaType().schema(Schemas.typed("string").format("binary"))))
+			.addHeaderObject(TensorFormats.SHAPE_HEADER,
+					new Header().description("With a binary answer: its shape, e.g. `2,3`.")
+						.schema(Schemas.typed("string")))
+			.addHeaderObject(TensorFormats.DTYPE_HEADER,
+					new Header().description("With a binary answer: its element type.")
 						.schema(Schemas.typed("string")._enum(List.copyOf(TensorFormats.dtypes()))))
-					.addHeaderObject(TensorFormats.OVERFLOW_AVOIDED_HEADER, new Header().description(
-							"How many results of this call the textbook formula would have overflowed and the service "
-									+ "answered exactly instead: rows for the functions along an axis, elements for "
-									+ "the others.")
-						.schema(Schemas.typed("integer").minimum(BigDecimal.ZERO))));
+			.addHeaderObject(TensorFormats.OVERFLOW_AVOIDED_HEADER, new Header()
+				.description("How many results of this call the textbook formula would have overflowed and the service "
+						+ "answered exactly instead: rows for the functions along an axis, elements for "
+						+ "the others.")
+				.schema(Schemas.typed("integer").minimum(BigDecimal.ZERO))));
 		responses.addApiResponse("400", Schemas.responseRef(Schemas.BAD_REQUEST));
 		responses.addApiResponse("401", Schemas.responseRef(Schemas.UNAUTHORIZED));
 		responses.addApiResponse("406", Schemas.responseRef(Schemas.NOT_ACCEPTABLE));

@@ -101,8 +101,11 @@ final class InferenceOperations {
 					.addProperty("error", Schemas.typed("string").description("What is wrong, for a person to act on."))
 					.required(List.of("error")));
 		components.addSchemas(REQUEST_INPUT, Schemas.typed("object")
-			.description("`$request_input`: the model's one input tensor.")
-			.addProperty("name", Schemas.typed("string").description("The input's name, `input`."))
+			.description("`$request_input`: the model's one input tensor, or the mask of a function that takes one.")
+			.addProperty("name", Schemas.typed("string")
+				.description("The input's name, `input`; `mask` for the optional mask of the softmax family, "
+						+ "logsumexp and logmeanexp: the input's shape, BOOL (JSON true and false; one byte, 0 or 1, "
+						+ "in binary data) or 0 and 1 in a number datatype, true where an element takes part."))
 			.addProperty("shape", shape("The input's shape, rank 1 to " + limits.getMaxRank() + "."))
 			.addProperty("datatype",
 					datatype("FP64, FP32 or an integer type in JSON; FP16 and BF16 as binary data "
@@ -127,7 +130,8 @@ final class InferenceOperations {
 						.additionalProperties(true))
 					.required(List.of("name")));
 		components.addSchemas(INFERENCE_REQUEST, Schemas.typed("object")
-			.description("`$inference_request`: exactly one input; the function's own parameters in `parameters`.")
+			.description("`$inference_request`: exactly one input, `input`, and for the functions that take a mask an "
+					+ "optional second, `mask`; the function's own parameters in `parameters`.")
 			.addProperty("id", Schemas.typed("string").description("Returned in the response when given."))
 			.addProperty("parameters", Schemas.typed("object")
 				.description("The function's parameters, as in model metadata (e.g. `negative_slope`, `axis`): "

@@ -1,5 +1,6 @@
 package ai.activation.openapi;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,13 @@ final class Schemas {
 
 	/** The request body of {@code POST /activate/{function}}. */
 	static final String REQUEST = "ActivationRequest";
+
+	/** The schema of a mask. */
+	static final String MASK = "Mask";
+
+	private static final String MASK_TEXT = "Optional, and only for the functions that take a mask (the softmax "
+			+ "family, logsumexp, logmeanexp; each operation says what it does; null is as absent): true (or 1) "
+			+ "where an element of 'values' takes part, false (or 0) where it is masked, nested as 'values'.";
 
 	/** The request body of {@code POST /activate/{function}/gradient}. */
 	static final String GRADIENT_REQUEST = "GradientRequest";
@@ -80,19 +88,23 @@ final class Schemas {
 	 */
 	static void addTo(Components components, LimitsProperties limits) {
 		components.addSchemas(VALUES, values(limits.getMaxRank()));
+		components.addSchemas(MASK, mask(limits.getMaxRank()));
 		components.addSchemas(REQUEST,
 				typed("object").description("The values to apply the function to.")
 					.addProperty("values", ref(VALUES))
+					.addProperty("mask", ref(MASK).description(MASK_TEXT))
 					.required(List.of("values"))
 					.additionalProperties(false));
-		components.addSchemas(GRADIENT_REQUEST, typed("object")
-			.description("The values X at which the vector-Jacobian product is taken, and the upstream gradient G.")
-			.addProperty("values", ref(VALUES))
-			.addProperty("grad",
-					ref(VALUES).description("The upstream gradient, with the shape of the output; "
-							+ "optional for an elementwise function (ones), required along an axis."))
-			.required(List.of("values"))
-			.additionalProperties(false));
+		components
+			.addSchemas(GRADIENT_REQUEST, typed("object")
+				.description("The values X at which the vector-Jacobian product is taken, and the upstream gradient G.")
+				.addProperty("values", ref(VALUES))
+				.addProperty("grad", ref(VALUES).description("The upstream gradient, with the shape of the output; "
+						+ "optional for an elementwise function (ones), required along an axis; with a mask, its "
+						+ "elements at masked positions take no part."))
+				.addProperty("mask", ref(MASK).description(MASK_TEXT))
+				.required(List.of("values"))
+				.additionalProperties(false));
 		components.addSchemas(RESPONSE,
 				typed("object").description("The result: the canonical function name, the shape and the values.")
 					.addProperty("function", typed("string").description("The canonical name of the function."))
@@ -208,6 +220,32 @@ final class Schemas {
 				+ "them (a matrix, a tensor) of rank up to " + maxRank + ", e.g. [[1, 2, 3], [4, 5, 6]]: every "
 				+ "array at one depth has the same length. Results are nested like the input. Generated clients "
 				+ "take and return plain lists: a list of numbers for a vector, nested lists for more axes.");
+	}
+
+	/**
+	 * The schema of {@code mask}: as {@link #values(int)}, with booleans, or the integers
+	 * 0 and 1, for elements.
+	 * @param maxRank the highest rank
+	 * @return the schema
+	 */
+	@SuppressWarnings("rawtypes") // Schema#oneOf takes a List<Schema>
+	static Schema<?> mask(int maxRank) {
+		List<Schema> ranks = new ArrayList<>();
+		Schema<?> element = new Schema<>()
+			.oneOf(List.of(typed("boolean"), typed("integer").minimum(BigDecimal.ZERO).maximum(BigDecimal.ONE)));
+		ranks.add(element);
+		Schema<?> rank = element;
+		for (int r = 1; r < maxRank; r++) {
+			rank = typed("array").items(rank).minItems(1);
+			ranks.add(rank);
+		}
+		Schema<Object> schema = new Schema<>();
+		schema.not(new Schema<>().types(new LinkedHashSet<>(NOT_ARRAY)));
+		schema.minItems(1);
+		schema.items(new Schema<>().oneOf(ranks));
+		return schema.description("A non-empty array of booleans (or of 0 and 1), or a rectangular nested array of "
+				+ "them of rank up to " + maxRank
+				+ ", with the shape of 'values', e.g. [[true, false], [true, true]].");
 	}
 
 	/**

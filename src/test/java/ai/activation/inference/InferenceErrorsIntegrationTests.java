@@ -95,6 +95,109 @@ class InferenceErrorsIntegrationTests {
 		assertThat(post("relu", (body == null) ? "" : body, 400)).contains(expected);
 	}
 
+	/**
+	 * A mask as a second input, named {@code mask}: BOOL as JSON true and false (the
+	 * protocol's example of kserve/open-inference-protocol
+	 * {@code specification/protocol/inference_rest.md} gives BOOL data so), as one byte
+	 * each in binary data (Triton's binary tensor data extension), or 0 and 1 in a number
+	 * datatype. softmax([1, 2, 4]) at 60 digits (mpmath), rounded once:
+	 * 0.04201006613406605, 0.11419519938459448, 0.8437947344813395.
+	 */
+	@Test
+	void aMaskAsASecondInputMasksTheSoftmaxFamilyAndLogsumexp() {
+		double[] expected = { 0.04201006613406605, 0.11419519938459448, 0.0, 0.8437947344813395 };
+		String input = "{\"name\": \"input\", \"shape\": [4], \"datatype\": \"FP64\", \"data\": [1, 2, 3, 4]}";
+		for (String mask : List.of(
+				"{\"name\": \"mask\", \"shape\": [4], \"datatype\": \"BOOL\", \"data\": [true, true, false, true]}",
+				"{\"name\": \"mask\", \"shape\": [4], \"datatype\": \"INT8\", \"data\": [1, 1, 0, 1]}",
+				"{\"name\": \"mask\", \"shape\": [4], \"datatype\": \"FP32\", \"data\": [1.0, 1.0, 0.0, 1.0]}")) {
+			assertValues(infer("softmax",
+					("{\"inputs\": [" + input + ", " + mask + "]}").getBytes(StandardCharsets.UTF_8), null), expected);
+			// the mask may come first
+			assertValues(infer("softmax",
+					("{\"inputs\": [" + mask + ", " + input + "]}").getBytes(StandardCharsets.UTF_8), null), expected);
+		}
+		// binary: the input's 32 bytes, then the mask's 4 bytes, in input order
+		String header = "{\"inputs\": [{\"name\": \"input\", \"shape\": [4], \"datatype\": \"FP64\", "
+				+ "\"parameters\": {\"binary_data_size\": 32}}, {\"name\": \"mask\", \"shape\": [4], "
+				+ "\"datatype\": \"BOOL\", \"parameters\": {\"binary_data_size\": 4}}]}";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		byte[] json = header.getBytes(StandardCharsets.UTF_8);
+		body.writeBytes(json);
+		body.writeBytes(ByteBuffer.allocate(32)
+			.order(ByteOrder.LITTLE_ENDIAN)
+			.putDouble(1)
+			.putDouble(2)
+			.putDouble(3)
+			.putDouble(4)
+			.array());
+		body.writeBytes(new byte[] { 1, 1, 0, 1 });
+		assertValues(infer("softmax", body.toByteArray(), Integer.toString(json.length)), expected);
+		// logmeanexp of [1, 2, 4]: m + log(mean e^(x - m)), 3.071233730888176 (mpmath)
+		assertValues(infer("logmeanexp", ("{\"inputs\": [" + input + ", "
+				+ "{\"name\": \"mask\", \"shape\": [4], \"datatype\": \"BOOL\", \"data\": [true, true, false, true]}]}")
+			.getBytes(StandardCharsets.UTF_8), null), 3.071233730888176);
+	}
+
+	@Test
+	void aBadMaskIsA400ThatSaysWhatIsWrong() {
+		String input = "{\"name\": \"input\", \"shape\": [2], \"datatype\": \"FP64\", \"data\": [1, 2]}";
+		String mask = "{\"name\": \"mask\", \"shape\": [%s], \"datatype\": \"%s\", \"data\": %s}";
+		assertThat(post("softmax", "{\"inputs\": [" + input + ", " + String.format(mask, 2, "INT32", "[1, 2]") + "]}",
+				400))
+			.contains("inputs[1] holds 2.0 at [1]; a mask holds 0 and 1");
+		assertThat(post("softmax", "{\"inputs\": [" + input + ", " + String.format(mask, 2, "BOOL", "[true, 1]") + "]}",
+				400))
+			.contains("inputs[1].data[1] is a number; the elements of BOOL data are true and false");
+		assertThat(post("softmax",
+				"{\"inputs\": [" + input + ", " + String.format(mask, 2, "FP64", "[true, false]") + "]}", 400))
+			.contains("inputs[1].data[0] is a boolean");
+		assertThat(post("softmax",
+				"{\"inputs\": [" + input + ", " + String.format(mask, 3, "BOOL", "[true, true, true]") + "]}", 400))
+			.contains("'mask' has shape [3]", "[2]");
+		assertThat(post("softmax",
+				"{\"inputs\": [" + input + ", " + String.format(mask, 2, "BOOL", "[false, false]") + "]}", 400))
+			.contains("Every element of the lane", "is masked");
+		assertThat(post("softmax", "{\"inputs\": [" + input + ", " + input + "]}", 400))
+			.contains("both inputs are named 'input'");
+		assertThat(post("softmax", "{\"inputs\": [" + String.format(mask, 2, "BOOL", "[true, true]") + "]}", 400))
+			.contains("needs the input 'input'");
+		assertThat(post("softmax", "{\"inputs\": [{\"name\": \"input\", \"shape\": [2], \"datatype\": \"BOOL\", "
+				+ "\"data\": [true, false]}]}", 400))
+			.contains("BOOL, which softmax does not compute");
+		assertThat(post("softmax",
+				"{\"inputs\": [" + input + ", " + String.format(mask, 2, "BOOL", "[true, true]") + ", " + input + "]}",
+				400))
+			.contains("more than one (inputs[2])", "a second, optional input, named 'mask'");
+		// a function that takes no mask: as any second input
+		assertThat(post("relu", "{\"inputs\": [" + input + ", " + String.format(mask, 2, "BOOL", "[true, true]") + "]}",
+				400))
+			.contains("more than one (inputs[1])")
+			.doesNotContain("'mask'");
+	}
+
+	private JsonNodeAnswer infer(String model, byte[] body, String headerLength) {
+		HttpRequest.Builder request = this.client.http().request("/v2/models/" + model + "/infer");
+		if (headerLength != null) {
+			request.header(OpenInferenceClient.HEADER_LENGTH, headerLength);
+		}
+		Answer answer = this.client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		assertThat(answer.status()).as(answer.jsonText()).isEqualTo(200);
+		return new JsonNodeAnswer(answer);
+	}
+
+	private static void assertValues(JsonNodeAnswer answer, double... expected) {
+		tools.jackson.databind.JsonNode data = answer.answer().output().get("data");
+		assertThat(data.size()).isEqualTo(expected.length);
+		for (int i = 0; i < expected.length; i++) {
+			assertThat(data.get(i).asDouble()).as("element %d of %s", i, data)
+				.isCloseTo(expected[i], org.assertj.core.data.Offset.offset(4 * Math.ulp(expected[i])));
+		}
+	}
+
+	private record JsonNodeAnswer(Answer answer) {
+	}
+
 	@Test
 	void dataThatDisagreesWithTheShapeNamesTheFirstOffendingPlace() {
 		assertThat(post("relu", request("[1, 2, 3, 4, 5]"), 400)).contains("inputs[0].data has 5 elements",

@@ -34,11 +34,24 @@ public final class ExampleReferences {
 	 * @return the references
 	 */
 	public static Map<String, Reference> load() {
+		return load("functions");
+	}
+
+	/**
+	 * Loads the references of the masked examples (the example input with the mask of the
+	 * OpenAPI document), by canonical function name.
+	 * @return the references
+	 */
+	public static Map<String, Reference> loadMasked() {
+		return load("masked");
+	}
+
+	private static Map<String, Reference> load(String section) {
 		try (InputStream in = ExampleReferences.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
 				throw new IllegalStateException(RESOURCE + " is missing; run src/test/python/example_references.py");
 			}
-			JsonNode functions = JsonMapper.builder().build().readTree(in).get("functions");
+			JsonNode functions = JsonMapper.builder().build().readTree(in).get(section);
 			Map<String, Reference> references = new TreeMap<>();
 			for (Map.Entry<String, JsonNode> entry : functions.properties()) {
 				JsonNode node = entry.getValue();

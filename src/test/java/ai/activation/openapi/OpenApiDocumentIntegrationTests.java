@@ -91,8 +91,8 @@ class OpenApiDocumentIntegrationTests {
 			JsonNode operation = paths.get("/activate/" + function.canonicalName() + "/gradient").get("post");
 			assertThat(operation.get("operationId").asString()).isEqualTo("gradient_" + function.canonicalName());
 			assertThat(operation.get("responses").has("422")).isTrue();
-			JsonNode request = operation.at("/requestBody/content/application~1json/example");
-			JsonNode documented = operation.at("/responses/200/content/application~1json/example");
+			JsonNode request = example(operation, "/requestBody");
+			JsonNode documented = example(operation, "/responses/200");
 			assertThat(request.has("grad")).as(function.canonicalName()).isEqualTo(function.alongAxis());
 			JsonNode answer = HttpTestClient.assertResult(
 					this.client.post("/activate/" + function.canonicalName() + "/gradient", request.toString()));
@@ -289,8 +289,8 @@ class OpenApiDocumentIntegrationTests {
 		JsonNode paths = HttpTestClient.json(this.client.get("/v3/api-docs")).get("paths");
 		for (Activation function : Catalog.all()) {
 			JsonNode operation = paths.get("/activate/" + function.canonicalName()).get("post");
-			JsonNode request = operation.at("/requestBody/content/application~1json/example");
-			JsonNode documented = operation.at("/responses/200/content/application~1json/example");
+			JsonNode request = example(operation, "/requestBody");
+			JsonNode documented = example(operation, "/responses/200");
 			JsonNode answer = HttpTestClient
 				.assertResult(this.client.post("/activate/" + function.canonicalName(), request.toString()));
 			assertThat(answer.get("function").asString()).isEqualTo(function.canonicalName())
@@ -312,8 +312,8 @@ class OpenApiDocumentIntegrationTests {
 			String name = function.canonicalName();
 			ExampleReferences.Reference reference = references.get(name);
 			JsonNode operation = paths.get("/activate/" + name).get("post");
-			JsonNode request = operation.at("/requestBody/content/application~1json/example/values");
-			JsonNode documented = operation.at("/responses/200/content/application~1json/example");
+			JsonNode request = example(operation, "/requestBody").get("values");
+			JsonNode documented = example(operation, "/responses/200");
 			assertThat(ExampleReferences.flatten(request)).as(name + " input").isEqualTo(reference.input());
 			assertThat(shape(documented)).as(name + " shape").isEqualTo(reference.outputShape());
 			List<Double> values = ExampleReferences.flatten(documented.get("values"));
@@ -485,6 +485,67 @@ class OpenApiDocumentIntegrationTests {
 		SwaggerParseResult result = new OpenAPIParser().readContents(this.document, null, options);
 		assertThat(result.getOpenAPI()).as(String.valueOf(result.getMessages())).isNotNull();
 		return result;
+	}
+
+	/**
+	 * Returns the JSON example of a request body or response: its one {@code example},
+	 * or, for a function that takes a mask, the one named {@code unmasked}.
+	 */
+	static JsonNode example(JsonNode operation, String part) {
+		JsonNode media = operation.at(part + "/content/application~1json");
+		return media.has("example") ? media.get("example") : media.at("/examples/unmasked/value");
+	}
+
+	@Test
+	void theFunctionsThatTakeAMaskDocumentItWithTheServicesRealMaskedAnswers() {
+		Map<String, ExampleReferences.Reference> references = ExampleReferences.loadMasked();
+		List<String> masked = Catalog.all()
+			.stream()
+			.filter((f) -> f.maskRule().isPresent())
+			.map(Activation::canonicalName)
+			.toList();
+		assertThat(masked).containsExactly("softmax", "log_softmax", "softmin", "logsumexp", "logmeanexp");
+		assertThat(references.keySet()).containsExactlyInAnyOrderElementsOf(masked);
+		JsonNode document = HttpTestClient.json(this.client.get("/v3/api-docs"));
+		JsonNode paths = document.get("paths");
+		assertThat(document.at("/components/schemas/ActivationRequest/properties/mask/$ref").asString())
+			.isEqualTo("#/components/schemas/Mask");
+		assertThat(document.at("/components/schemas/GradientRequest/properties/mask/$ref").asString())
+			.isEqualTo("#/components/schemas/Mask");
+		for (Activation function : Catalog.all()) {
+			String name = function.canonicalName();
+			for (String path : List.of("/activate/" + name, "/activate/" + name + "/gradient")) {
+				JsonNode operation = paths.get(path).get("post");
+				JsonNode media = operation.at("/requestBody/content/application~1json");
+				if (!masked.contains(name)) {
+					assertThat(media.has("examples")).as(path).isFalse();
+					assertThat(operation.get("description").asString()).as(path).doesNotContain("**Mask:**");
+					continue;
+				}
+				assertThat(media.at("/schema/$ref").asString()).as(path)
+					.endsWith(path.endsWith("/gradient") ? "/GradientRequest" : "/ActivationRequest");
+				assertThat(operation.get("description").asString()).as(path)
+					.contains("**Mask:**", function.maskRule().get());
+				JsonNode request = media.at("/examples/masked/value");
+				assertThat(request.has("mask")).as(path).isTrue();
+				JsonNode documented = operation.at("/responses/200/content/application~1json/examples/masked/value");
+				JsonNode answer = HttpTestClient.assertResult(this.client.post(path, request.toString()));
+				assertThat(answer).as(path).isEqualTo(documented);
+				if (path.endsWith("/gradient")) {
+					continue;
+				}
+				ExampleReferences.Reference reference = references.get(name);
+				assertThat(ExampleReferences.flatten(request.get("values"))).as(name).isEqualTo(reference.input());
+				assertThat(shape(documented)).as(name + " shape").isEqualTo(reference.outputShape());
+				List<Double> values = ExampleReferences.flatten(documented.get("values"));
+				assertThat(values).hasSameSizeAs(reference.output());
+				for (int i = 0; i < values.size(); i++) {
+					assertThat(ExampleReferences.ulpDistance(values.get(i), reference.output().get(i)))
+						.as("%s masked output %d: %s against %s", name, i, values.get(i), reference.output().get(i))
+						.isLessThanOrEqualTo(ExampleReferences.ULP_BUDGET);
+				}
+			}
+		}
 	}
 
 }
