@@ -375,19 +375,34 @@ public final class Entmax {
 			lane.count = count;
 			double ch = 0;
 			double cl = 0;
+			lane.norm = 1.0;
 			if (count > 1) {
 				ch = bisect(lane);
 				for (int step = 0; step < NEWTON_STEPS; step++) {
 					double delta = newtonStep(lane, ch, cl);
 					DoubleDouble.add(ch, cl, delta, 0.0, t);
-					ch = Math.max(t[0], 0.0);
-					cl = (t[0] > 0) ? t[1] : 0.0;
+					if (!(t[0] >= 0 && t[0] * this.betaH < 1.0)) {
+						// past c = 1/β, where the maximum leaves the support: the
+						// double-double sums cannot resolve the root any better
+						break;
+					}
+					ch = t[0];
+					cl = t[1];
 					if (Math.abs(delta) <= 0x1p-100 * Math.max(ch, 0x1p-60)) {
 						break;
 					}
 				}
+				newtonStep(lane, ch, cl);
+				if (Math.abs(lane.sum - 1.0) > 0x1p-40 && lane.sum > 0) {
+					// only where b = 1 + β(z − c) of the support is below double-double
+					// resolution (α far above 2 with near-ties): the package's
+					// ensure_sum_one normalization
+					lane.norm = lane.sum;
+				}
 			}
-			lane.evaluate(this.betaH, this.betaL, ch, cl);
+			else {
+				lane.evaluate(this.betaH, this.betaL, ch, cl);
+			}
 			return events;
 		}
 
@@ -444,6 +459,7 @@ public final class Entmax {
 				sh = t[0];
 				sl = t[1];
 			}
+			lane.sum = sh + sl;
 			DoubleDouble.add(sh, sl, -1.0, 0.0, t);
 			return (slopes > 0) ? (t[0] + t[1]) / slopes : 0.0;
 		}
@@ -479,6 +495,12 @@ public final class Entmax {
 		final double[] u = new double[2];
 
 		int count;
+
+		/** Σ p at the last Newton evaluation. */
+		double sum;
+
+		/** The divisor of every p: 1, or Σ p where the root cannot be resolved. */
+		double norm = 1.0;
 
 		Lane(int n) {
 			this.zh = new double[n];
@@ -533,7 +555,7 @@ public final class Entmax {
 			if (c < 0 || this.bh[c] <= 0) {
 				return 0.0;
 			}
-			return DoubleDouble.scaledExp(1.0, 1.0, this.lh[c], this.ll[c]);
+			return DoubleDouble.scaledExp(1.0, this.norm, this.lh[c], this.ll[c]);
 		}
 
 		/** p^(2−α) = p/b of element k as a double-double, 0 outside the support. */
