@@ -381,13 +381,13 @@ public final class Entmax {
 				for (int step = 0; step < NEWTON_STEPS; step++) {
 					double delta = newtonStep(lane, ch, cl);
 					DoubleDouble.add(ch, cl, delta, 0.0, t);
-					if (!(t[0] >= 0 && t[0] * this.betaH < 1.0)) {
+					if (!(t[0] * this.betaH < 1.0)) {
 						// past c = 1/β, where the maximum leaves the support: the
 						// double-double sums cannot resolve the root any better
 						break;
 					}
-					ch = t[0];
-					cl = t[1];
+					ch = Math.max(t[0], 0.0);
+					cl = (t[0] > 0) ? t[1] : 0.0;
 					if (Math.abs(delta) <= 0x1p-100 * Math.max(ch, 0x1p-60)) {
 						break;
 					}
