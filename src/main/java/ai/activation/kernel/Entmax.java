@@ -68,7 +68,11 @@ public final class Entmax {
 	 * until the step is below 2^−100; no final normalization is needed. Each p_i =
 	 * exp(log1p(β(z_i − c))/β), with log1p in double-double (its series where β(z_i − c)
 	 * is tiny, so α near 1 keeps its accuracy), is then within a few ulp, except where it
-	 * is tiny through cancellation at the support's edge.
+	 * is tiny through cancellation at the support's edge. Where b = 1 + β(z − c) of the
+	 * support falls below double-double resolution (α far above 2 with near-ties, such as
+	 * α = 1e6 on [1, 1 − 1e−7]: the true second output is set by an excess of 10^−5.6e6
+	 * over the gap), the root cannot be resolved; the outputs are then divided by their
+	 * sum, as the package's {@code ensure_sum_one}, and are not within that bound.
 	 *
 	 * <p>
 	 * Events, per lane: the package's bisection on the unshifted (α − 1)x brackets τ in
