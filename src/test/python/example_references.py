@@ -141,6 +141,27 @@ def sparsemax(row):
     return [max(x - tau, mpf(0)) for x in row]
 
 
+def entmax(row, alpha=d(1.5)):
+    """Peters, Niculae and Martins (2019): p_i = [(alpha - 1) x_i - tau]_+^(1 / (alpha - 1)),
+    tau such that the p sum to 1, found by bisection on [max - 1, max - n^(1 - alpha)] of
+    (alpha - 1) x to 400 halvings (far below 60 digits)."""
+    beta = alpha - 1
+    scaled = [beta * x for x in row]
+    top = max(scaled)
+
+    def p(tau):
+        return [max(x - tau, mpf(0)) ** (1 / beta) for x in scaled]
+
+    low, high = top - 1, top - mpf(len(row)) ** (-beta)
+    for _ in range(400):
+        middle = (low + high) / 2
+        if mp.fsum(p(middle)) >= 1:
+            low = middle
+        else:
+            high = middle
+    return p(low)
+
+
 def hardmax(row):
     """ONNX Hardmax: 1 at the first maximum of the lane, 0 elsewhere."""
     first = row.index(max(row))
@@ -175,6 +196,8 @@ ALONG_LAST_AXIS = {
     "softmin": lambda row: softmax([-x for x in row]),
     "glu": glu,
     "sparsemax": sparsemax,
+    "entmax15": entmax,
+    "entmax": entmax,
     "hardmax": hardmax,
     "reglu": reglu,
     "logsumexp": logsumexp,

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import ai.activation.kernel.Algebraic;
 import ai.activation.kernel.AxisKernels;
+import ai.activation.kernel.Entmax;
 import ai.activation.kernel.Exponential;
 import ai.activation.kernel.ExponentialLinear;
 import ai.activation.kernel.Gaussian;
@@ -363,6 +364,29 @@ public enum Activation {
 			"\\begin{cases} g_i - \\frac{1}{|S|}\\sum_{j \\in S} g_j & i \\in S \\\\ 0 & i \\notin S \\end{cases},\\ S = \\{j : p_j > 0\\}",
 			"Where the support changes, an element with p_i = 0 counts as outside it (as the entmax package's sparsemax backward).",
 			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.sparsemax(), a.axis())),
+
+	/** 1.5-entmax. */
+	ENTMAX15("entmax15", List.of(),
+			"1.5-entmax (Peters, Niculae and Martins, 2019; deep-spin/entmax entmax/activations.py, entmax15): sparse like sparsemax, smooth like softmax, by the exact sort-based threshold.",
+			"((x_i - m)/2 - tau)_+^2, m = max_j x_j, with tau such that the outputs sum to 1",
+			"\\mathrm{entmax}_{1.5}(x)_i = \\left[\\tfrac{x_i}{2} - \\tau\\right]_+^2,\\ \\textstyle\\sum_i p_i = 1",
+			"s * (g - q), s_i = sqrt(p_i), q = sum_j g_j s_j / sum_j s_j",
+			"s \\odot (g - q),\\ s_i = \\sqrt{p_i},\\ q = \\frac{\\sum_j g_j s_j}{\\sum_j s_j}",
+			"Where the support changes, an element with p_i = 0 counts as outside it (s_i = 0), as the entmax package's Entmax15Function backward.",
+			List.of(Parameter.axis()), List.of(), (a) -> new Kernel.AlongAxis(Entmax.entmax15(), a.axis())),
+
+	/** α-entmax. */
+	ENTMAX("entmax", List.of("entmax_bisect"),
+			"alpha-entmax (Peters, Niculae and Martins, 2019; deep-spin/entmax entmax/root_finding.py, entmax_bisect): softmax at alpha = 1, 1.5-entmax at 1.5, sparsemax at 2; other alphas by bisection and Newton steps to full double precision.",
+			"((alpha - 1) x_i - tau)_+^(1/(alpha - 1)), with tau such that the outputs sum to 1 (softmax at alpha = 1)",
+			"\\alpha\\text{-entmax}(x)_i = \\left[(\\alpha - 1) x_i - \\tau\\right]_+^{1/(\\alpha - 1)},\\ \\textstyle\\sum_i p_i = 1",
+			"s * (g - q), s_i = p_i^(2 - alpha) where p_i > 0 (else 0), q = sum_j g_j s_j / sum_j s_j",
+			"s \\odot (g - q),\\ s_i = p_i^{2 - \\alpha}\\,[p_i > 0],\\ q = \\frac{\\sum_j g_j s_j}{\\sum_j s_j}",
+			"Where the support changes, an element with p_i = 0 counts as outside it (s_i = 0), as the entmax package's EntmaxBisectFunction backward; no kink at alpha = 1 (softmax).",
+			List.of(Parameter.axis(),
+					Parameter.number("alpha", 1.5, Range.AT_LEAST_ONE,
+							"The entmax exponent: 1 is softmax, 2 is sparsemax; larger is sparser.")),
+			List.of(), (a) -> new Kernel.AlongAxis(Entmax.entmax(a.number("alpha")), a.axis())),
 
 	/** Hardmax, as ONNX defines it. */
 	HARDMAX("hardmax", List.of(),

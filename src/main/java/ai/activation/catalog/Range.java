@@ -20,6 +20,9 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
 	/** The numbers at least zero. */
 	public static final Range NON_NEGATIVE = new Range(0, true, Double.POSITIVE_INFINITY, false, false);
 
+	/** The numbers at least one. */
+	public static final Range AT_LEAST_ONE = new Range(1, true, Double.POSITIVE_INFINITY, false, false);
+
 	/** Every finite number but zero. */
 	public static final Range NON_ZERO = new Range(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false,
 			true);

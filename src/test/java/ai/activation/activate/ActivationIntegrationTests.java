@@ -108,6 +108,9 @@ class ActivationIntegrationTests {
 							0.018125946616651442, 0.005193170653302372 }),
 			Map.entry("glu", new double[] { -1.5, -0.679178699175393, -0.4403985389889412 }),
 			Map.entry("sparsemax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }),
+			// 1.5-entmax: the support is {0.75, 2}
+			Map.entry("entmax15", new double[] { 0.0, 0.0, 0.0, 0.0, 0.10355892323858518, 0.8964410767614148 }),
+			Map.entry("entmax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.10355892323858518, 0.8964410767614148 }),
 			// relu(a) = 0 for a = [-3, -1, -0.5]: every product is 0
 			Map.entry("hardmax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }),
 			Map.entry("reglu", new double[] { 0.0, 0.0, 0.0 }),
@@ -190,6 +193,14 @@ class ActivationIntegrationTests {
 	void regluShouldGateTheSecondHalfByTheRectifiedFirstOverHttp() {
 		JsonNode result = assertResult(this.http.post("/activate/reglu", "{\"values\": [[2, -1, 3, 5]]}"));
 		assertValues(result, new int[] { 1, 2 }, 6, 0);
+	}
+
+	@Test
+	void entmaxWithAnAlphaBetweenSoftmaxAndSparsemaxKeepsMoreOfTheLaneOverHttp() {
+		JsonNode result = assertResult(
+				this.http.post("/activate/entmax?alpha=1.25", "{\"values\": [-3.0, -1.0, -0.5, 0.0, 0.75, 2.0]}"));
+		assertValues(result, new int[] { 6 }, 0.0, 0.0013938761515222917, 0.010254618916370717, 0.0385908477354724,
+				0.15825275311563305, 0.7915079040810016);
 	}
 
 	@Test

@@ -281,7 +281,16 @@ class KernelAccuracyTests {
 
 	/** The axis functions the value tests below cover, by catalog name. */
 	static final List<String> AXIS_VALUE_CASES = List.of("softmax", "softmin", "log_softmax", "glu", "sparsemax",
-			"hardmax", "reglu", "logsumexp", "logmeanexp", "standardize", "crelu", "swiglu", "geglu");
+			"hardmax", "reglu", "logsumexp", "logmeanexp", "standardize", "crelu", "swiglu", "geglu", "entmax15",
+			"entmax");
+
+	/**
+	 * The α of the entmax cases besides 1 (softmax) and 1.5 (entmax15): near softmax (1 +
+	 * 2^−7, 1/β = 128), between softmax and sparsemax, sparsemax itself (2, delegated)
+	 * and sparser (3, 5); dyadic, so that {@link EntmaxReference} takes the power 1/β as
+	 * an exact rational one.
+	 */
+	static final double[] ENTMAX_ALPHAS = { 1.0078125, 1.125, 1.25, 1.75, 2, 3, 5 };
 
 	static Stream<Arguments> vjpCases() {
 		List<Arguments> cases = new ArrayList<>();
@@ -296,6 +305,14 @@ class KernelAccuracyTests {
 		cases.add(Arguments.of("glu", 4.0, AxisKernels.glu(), (VjpReference) GradientReference::gluVjp));
 		cases.add(Arguments.of("sparsemax", 1.0, AxisKernels.sparsemax(),
 				(VjpReference) GradientReference::sparsemaxVjp));
+		cases.add(Arguments.of("entmax15", ENTMAX_VJP_BUDGET, Entmax.entmax15(),
+				(VjpReference) (row, g) -> EntmaxReference.vjp(row, g, 1.5)));
+		cases.add(Arguments.of("entmax alpha=1.0", 4.0, Entmax.entmax(1),
+				(VjpReference) (row, g) -> GradientReference.softmaxVjp(row, g, 1, false, false)));
+		for (double alpha : ENTMAX_ALPHAS) {
+			cases.add(Arguments.of("entmax alpha=" + alpha, ENTMAX_VJP_BUDGET, Entmax.entmax(alpha),
+					(VjpReference) (row, g) -> EntmaxReference.vjp(row, g, alpha)));
+		}
 		cases
 			.add(Arguments.of("hardmax", 0.0, GatedUnits.hardmax(), (VjpReference) (row, g) -> new double[row.length]));
 		cases.add(Arguments.of("reglu", 0.5, GatedUnits.reglu(), (VjpReference) KernelAccuracyTests::regluVjp));
@@ -1106,6 +1123,46 @@ class KernelAccuracyTests {
 		}
 		REPORT.put("sparsemax", stats);
 		assertThat(stats.max).as("sparsemax worst at %s", stats.worstX).isLessThanOrEqualTo(stats.budget);
+	}
+
+	/** The value budget of entmax, in ulps, for every α. */
+	private static final double ENTMAX_VALUE_BUDGET = 2;
+
+	/** The vector-Jacobian product budget of entmax, in ulps, for every α. */
+	private static final double ENTMAX_VJP_BUDGET = 2;
+
+	@Test
+	void entmaxShouldStayWithinItsUlpBudgetAndSumToOneForEveryAlpha() {
+		Map<String, AxisFunction> functions = new LinkedHashMap<>();
+		Map<String, Double> alphas = new LinkedHashMap<>();
+		functions.put("entmax15", Entmax.entmax15());
+		alphas.put("entmax15", 1.5);
+		functions.put("entmax alpha=1.0", Entmax.entmax(1));
+		alphas.put("entmax alpha=1.0", 1.0);
+		for (double alpha : ENTMAX_ALPHAS) {
+			functions.put("entmax alpha=" + alpha, Entmax.entmax(alpha));
+			alphas.put("entmax alpha=" + alpha, alpha);
+		}
+		for (Map.Entry<String, AxisFunction> entry : functions.entrySet()) {
+			String name = entry.getKey();
+			double alpha = alphas.get(name);
+			Stats stats = new Stats(name, (alpha == 1) ? 4 : ENTMAX_VALUE_BUDGET);
+			for (double[] row : rows()) {
+				double[] out = new double[row.length];
+				entry.getValue().apply(row, new Lanes(1, row.length, 1), out);
+				double[] expected = (alpha == 1) ? softmaxReference(row, 1, false, false)
+						: EntmaxReference.values(row, alpha);
+				for (int i = 0; i < row.length; i++) {
+					stats.add(row[i], out[i], expected[i]);
+				}
+				assertSumsToOne(name, row, out);
+			}
+			REPORT.put(name, stats);
+			assertThat(stats.outOfRangeMismatch).as(name).isEmpty();
+			assertThat(stats.max)
+				.as("%s worst at %s (got %s, expected %s)", name, stats.worstX, stats.worstGot, stats.worstExpected)
+				.isLessThanOrEqualTo(stats.budget);
+		}
 	}
 
 	@Test
