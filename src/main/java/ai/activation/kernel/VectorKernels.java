@@ -70,7 +70,7 @@ final class VectorKernels {
 			VectorMask<Double> special = a.compare(VectorOperators.GT, TANH_SCALAR_OVER)
 				.or(a.compare(VectorOperators.LT, TANH_SCALAR_UNDER));
 			if (special.anyTrue()) {
-				events += patch(scalar, in, out, i, special);
+				events += patch(scalar, x, out, i, special);
 			}
 		}
 		return events + tail(scalar, in, out, i);
@@ -251,11 +251,16 @@ final class VectorKernels {
 		return v.sub(h.sub(bb)).add(bb.neg().sub(max));
 	}
 
-	private static long patch(ScalarFunction scalar, double[] in, double[] out, int from, VectorMask<Double> lanes) {
+	/**
+	 * Overwrites the given lanes of {@code out} from {@code from} with the scalar
+	 * definition at the arguments {@code x} (taken from the vector, not from the input
+	 * array, which may be {@code out} itself and already overwritten).
+	 */
+	private static long patch(ScalarFunction scalar, DoubleVector x, double[] out, int from, VectorMask<Double> lanes) {
 		long events = 0;
 		for (int lane = 0; lane < SPECIES.length(); lane++) {
 			if (lanes.laneIsSet(lane)) {
-				double v = in[from + lane];
+				double v = x.lane(lane);
 				out[from + lane] = scalar.value(v);
 				events += scalar.naiveFails(v) ? 1 : 0;
 			}
@@ -311,10 +316,367 @@ final class VectorKernels {
 			numerator.div(e.add(1.0)).intoArray(out, i);
 			VectorMask<Double> special = x.compare(VectorOperators.LT, scalarBelow);
 			if (special.anyTrue()) {
-				events += patch(scalar, in, out, i, special);
+				events += patch(scalar, x, out, i, special);
 			}
 		}
 		return events + tail(scalar, in, out, i);
+	}
+
+	// ------------------------------------------------------------ the piecewise family
+
+	/*
+	 * Each loop below evaluates, lane by lane, the very IEEE operations of the scalar
+	 * definition in Piecewise (compare and blend for its branches, MAX and MIN with
+	 * Math.max's and Math.min's semantics for ±0), so its results are the scalar ones bit
+	 * for bit; the tail of the array is the scalar definition itself.
+	 */
+
+	/**
+	 * step: 1 where x &gt; 0, else +0, as {@link Piecewise#STEP}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0, step has no events
+	 */
+	static long step(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			zero.blend(1.0, x.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * relu = Math.max(0, x) by the lanewise MAX, as {@link Piecewise#RELU}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long relu(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			zero.lanewise(VectorOperators.MAX, DoubleVector.fromArray(SPECIES, in, i)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * clamp(x, min, max) = Math.min(Math.max(x, min), max), as {@link Piecewise#hardtanh}
+	 * and {@link Piecewise#RELU6} (min = 0, max = 6; its Math.max(0, x) is the same as
+	 * Math.max(x, 0)).
+	 * @param min the lower bound
+	 * @param max the upper bound
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long clamp(double min, double max, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector lo = DoubleVector.broadcast(SPECIES, min);
+		DoubleVector hi = DoubleVector.broadcast(SPECIES, max);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector.fromArray(SPECIES, in, i)
+				.lanewise(VectorOperators.MAX, lo)
+				.lanewise(VectorOperators.MIN, hi)
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x where x &gt; 0, else slope·x, as {@link Piecewise#leaky}.
+	 * @param slope the slope for x ≤ 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long leaky(double slope, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.mul(slope).blend(x, x.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * Keras's relu, as {@link Piecewise#relu(double, double, double)}: above the
+	 * threshold x, or Math.min(Math.max(x, 0), maxValue) when capped; at and below it 0
+	 * for a zero slope, else slope·(x − threshold) with x − threshold as a double-double
+	 * and one fma. Lanes where x − threshold overflows take the scalar path.
+	 * @param negativeSlope the slope at and below the threshold
+	 * @param maxValue the cap, or NaN for none
+	 * @param threshold the cut-off
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail and the overflowing lanes
+	 * @return 0
+	 */
+	static long relu(double negativeSlope, double maxValue, double threshold, double[] in, double[] out,
+			ScalarFunction scalar) {
+		boolean capped = !Double.isNaN(maxValue);
+		boolean flat = negativeSlope == 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		DoubleVector slope = DoubleVector.broadcast(SPECIES, negativeSlope);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector above = capped ? x.lanewise(VectorOperators.MAX, zero).lanewise(VectorOperators.MIN, maxValue)
+					: x;
+			VectorMask<Double> isAbove = x.compare(VectorOperators.GT, threshold);
+			if (flat) {
+				zero.blend(above, isAbove).intoArray(out, i);
+				continue;
+			}
+			DoubleVector hi = x.sub(threshold);
+			DoubleVector bb = hi.sub(x);
+			DoubleVector lo = x.sub(hi.sub(bb)).add(bb.neg().sub(threshold));
+			DoubleVector below = slope.fma(hi, slope.mul(lo));
+			below.blend(above, isAbove).intoArray(out, i);
+			VectorMask<Double> special = hi.test(VectorOperators.IS_INFINITE).andNot(isAbove);
+			if (special.anyTrue()) {
+				patch(scalar, x, out, i, special);
+			}
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * hardsigmoid at its defaults, as {@link Piecewise#HARDSIGMOID}: 0 for x ≤ −3, 1 for
+	 * x ≥ 3, else (x + 3)/6.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long hardsigmoid(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.add(3.0)
+				.div(6.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -3.0))
+				.blend(1.0, x.compare(VectorOperators.GE, 3.0))
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * ONNX's hardsigmoid, as {@link Piecewise#hardsigmoid(double, double)}:
+	 * Math.min(Math.max(fma(alpha, x, beta), 0), 1).
+	 * @param alpha the slope
+	 * @param beta the value at 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long hardsigmoid(double alpha, double beta, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector a = DoubleVector.broadcast(SPECIES, alpha);
+		DoubleVector b = DoubleVector.broadcast(SPECIES, beta);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector.fromArray(SPECIES, in, i)
+				.fma(a, b)
+				.lanewise(VectorOperators.MAX, 0.0)
+				.lanewise(VectorOperators.MIN, 1.0)
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * hardswish, as {@link Piecewise#HARDSWISH}: 0 for x ≤ −3, x for x ≥ 3, else x·(x +
+	 * 3)/6; its events (x &gt; MAX_VALUE/6) counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return the number of overflow-avoidance events
+	 */
+	static long hardswish(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			VectorMask<Double> upper = x.compare(VectorOperators.GE, 3.0);
+			x.mul(x.add(3.0))
+				.div(6.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -3.0))
+				.blend(x, upper)
+				.intoArray(out, i);
+			if (upper.anyTrue()) {
+				events += x.compare(VectorOperators.GT, Double.MAX_VALUE / 6.0).trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x where |x| &gt; lambda, else +0, as {@link Piecewise#hardshrink}.
+	 * @param lambda the cut-off
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long hardshrink(double lambda, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			zero.blend(x, x.abs().compare(VectorOperators.GT, lambda)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * The two-sided shrinkage both {@link Piecewise#softshrink} and
+	 * {@link Piecewise#shrink} are: {@code low} + x below {@code lower}, x − {@code high}
+	 * above {@code upper}, else +0; where both tests hold the one named by
+	 * {@code lowerFirst} wins, as the order of the scalar definition's tests.
+	 * @param lower the lower cut-off
+	 * @param low added below it
+	 * @param upper the upper cut-off
+	 * @param high subtracted above it
+	 * @param lowerFirst whether the scalar definition tests x &lt; lower first (shrink)
+	 * or x &gt; upper first (softshrink)
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long shrink(double lower, double low, double upper, double high, boolean lowerFirst, double[] in,
+			double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			VectorMask<Double> below = x.compare(VectorOperators.LT, lower);
+			VectorMask<Double> above = x.compare(VectorOperators.GT, upper);
+			DoubleVector r = lowerFirst ? zero.blend(x.sub(high), above).blend(x.add(low), below)
+					: zero.blend(x.add(low), below).blend(x.sub(high), above);
+			r.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x where x &gt; threshold, else value, as {@link Piecewise#threshold} (and
+	 * thresholded_relu, value 0).
+	 * @param threshold the cut-off
+	 * @param value the replacement at or below it
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long threshold(double threshold, double value, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector replacement = DoubleVector.broadcast(SPECIES, value);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			replacement.blend(x, x.compare(VectorOperators.GT, threshold)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * sparse_sigmoid, as {@link Piecewise#SPARSE_SIGMOID}: 0 for x ≤ −1, 1 for x ≥ 1,
+	 * else (x + 1)/2.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long sparseSigmoid(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.add(1.0)
+				.div(2.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -1.0))
+				.blend(1.0, x.compare(VectorOperators.GE, 1.0))
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * sparse_plus, as {@link Piecewise#SPARSE_PLUS}: 0 for x ≤ −1, x for x ≥ 1, else the
+	 * square of x + 1 held as a double-double, rounded once, over 4.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long sparsePlus(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector hi = x.add(1.0);
+			DoubleVector one = hi.sub(x);
+			DoubleVector lo = x.sub(hi.sub(one)).add(one.neg().add(1.0));
+			DoubleVector square = hi.mul(hi);
+			DoubleVector error = hi.fma(hi, square.neg()).add(hi.mul(2.0).mul(lo));
+			square.add(error)
+				.div(4.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -1.0))
+				.blend(x, x.compare(VectorOperators.GE, 1.0))
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x·x where x &gt; 0, else +0, as {@link Piecewise#RELU_SQUARED}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long reluSquared(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			zero.blend(x.mul(x), x.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
 	}
 
 }
