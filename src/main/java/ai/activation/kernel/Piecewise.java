@@ -14,6 +14,13 @@ package ai.activation.kernel;
  * {@code prelu_backward_kernel}, {@code hardsigmoid_backward_kernel},
  * {@code hardswish_backward_kernel}; the formulas that call them in
  * {@code tools/autograd/derivatives.yaml}).
+ *
+ * <p>
+ * With the Vector API ({@code Simd}) the bulk path {@link ScalarFunction#applyAll} of
+ * each (identity excepted, a copy) is a lanewise loop of {@code VectorKernels} that
+ * performs the scalar definition's IEEE operations in the same order, its branches as
+ * compare and blend and Math.max/min as the lanewise MAX/MIN (which treat ±0 as they do),
+ * so its results are the scalar ones bit for bit ({@code VectorKernelsTests}).
  */
 public final class Piecewise {
 

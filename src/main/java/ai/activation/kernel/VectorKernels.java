@@ -679,4 +679,336 @@ final class VectorKernels {
 		return tail(scalar, in, out, i);
 	}
 
+	// ------------------------------------------------------------ the exponential family
+
+	/**
+	 * Lanes with x ≤ 0 and |x| below this (where expm1 x ≈ x, and every event of elu and
+	 * selu, |x| ≤ 2^−54) take the scalar path.
+	 */
+	private static final double EXPM1_SCALAR_UNDER = 0x1p-20;
+
+	/**
+	 * The exponential linear units at their defaults, as {@link ExponentialLinear#elu}
+	 * and {@link ExponentialLinear#SELU}: scale·x for x &gt; 0, else c·expm1(x) by the
+	 * lanewise EXPM1; lanes with −2^−20 &lt; x ≤ 0 (every event among them) by the scalar
+	 * definition.
+	 * @param scale the factor of x above 0 (1 for elu, exact)
+	 * @param c the factor of expm1 x at and below 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long expLinear(double scale, double c, double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
+			x.lanewise(VectorOperators.EXPM1).mul(c).blend(x.mul(scale), positive).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.GT, -EXPM1_SCALAR_UNDER).andNot(positive);
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * e^x, as {@link Exponential#EXPONENTIAL}: the lanewise EXP; lanes below −700
+	 * (results near or in the subnormal range) and above {@link Scalars#LN_MAX} by
+	 * {@link Math#exp}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return 0, the exponential has no events
+	 */
+	static long exponential(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.lanewise(VectorOperators.EXP).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, EXP_SCALAR_BELOW)
+				.or(x.compare(VectorOperators.GT, Scalars.LN_MAX));
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	// ------------------------------------------------------------ log_softmax
+
+	/**
+	 * The index of the first v = sign·x equal to {@code max} among {@code n} contiguous
+	 * elements from {@code start} (the scalar path's argmax: the first of ties), or −1.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @return the offset of the first maximum within the lane
+	 */
+	static int firstMaximum(double[] in, int start, int n, double sign, double max) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		int k = 0;
+		for (; k < bound; k += length) {
+			VectorMask<Double> hit = DoubleVector.fromArray(SPECIES, in, start + k)
+				.mul(sign)
+				.compare(VectorOperators.EQ, max);
+			if (hit.anyTrue()) {
+				return k + hit.firstTrue();
+			}
+		}
+		for (; k < n; k++) {
+			if (sign * in[start + k] == max) {
+				return k;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * R = Σ e^dh·(1 + dl) over one contiguous lane whose span (m − min)/T is below 699,
+	 * leaving out the term of the first maximum (e^0 = 1), as the scalar path of
+	 * log_softmax, so that R keeps its relative accuracy when it is tiny: d as in
+	 * {@link #expSum}, e^dh by the lanewise EXP, compensated per vector lane (Neumaier)
+	 * and then across lanes.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @param temperature T
+	 * @param argmax the offset of the first maximum, left out
+	 * @param sum receives R as a double-double
+	 */
+	static void expSumExcept(double[] in, int start, int n, double sign, double max, double temperature, int argmax,
+			double[] sum) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		boolean unit = temperature == 1.0;
+		DoubleVector s = DoubleVector.zero(SPECIES);
+		DoubleVector c = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
+			DoubleVector h = v.sub(max);
+			DoubleVector l = twoSumLow(v, h, max);
+			if (!unit) {
+				DoubleVector q = h.div(temperature);
+				l = q.neg().fma(DoubleVector.broadcast(SPECIES, temperature), h).add(l).div(temperature);
+				l = l.blend(0.0, q.compare(VectorOperators.EQ, 0.0));
+				h = q;
+			}
+			DoubleVector e = h.lanewise(VectorOperators.EXP);
+			DoubleVector term = e.fma(l, e);
+			if (argmax >= k && argmax < k + length) {
+				term = term.withLane(argmax - k, 0.0);
+			}
+			DoubleVector t = s.add(term);
+			VectorMask<Double> bigger = s.abs().compare(VectorOperators.GE, term.abs());
+			DoubleVector fromS = s.sub(t).add(term);
+			DoubleVector fromTerm = term.sub(t).add(s);
+			c = c.add(fromTerm.blend(fromS, bigger));
+			s = t;
+		}
+		double rh = 0;
+		double rc = c.reduceLanes(VectorOperators.ADD);
+		for (int lane = 0; lane < length; lane++) {
+			double e = s.lane(lane);
+			double t = rh + e;
+			rc += (Math.abs(rh) >= Math.abs(e)) ? (rh - t) + e : (e - t) + rh;
+			rh = t;
+		}
+		double[] d = new double[2];
+		for (; k < n; k++) {
+			if (k == argmax) {
+				continue;
+			}
+			AxisKernels.shiftedScaled(sign * in[start + k], max, temperature, d);
+			double e = Math.exp(d[0]);
+			e = Math.fma(e, d[1], e);
+			double t = rh + e;
+			rc += (Math.abs(rh) >= Math.abs(e)) ? (rh - t) + e : (e - t) + rh;
+			rh = t;
+		}
+		DoubleDouble.twoSum(rh, rc, sum);
+	}
+
+	/**
+	 * The last pass of log_softmax on one contiguous lane after {@link #expSumExcept}:
+	 * with d formed again from the input, y = d − log S with log S = lh + ll, as the
+	 * scalar path: the two-sum of dh and −lh, plus dl − ll.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @param temperature T
+	 * @param lh the high part of log S
+	 * @param ll the low part of log S
+	 * @param out receives y
+	 */
+	static void logShift(double[] in, int start, int n, double sign, double max, double temperature, double lh,
+			double ll, double[] out) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		boolean unit = temperature == 1.0;
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
+			DoubleVector h = v.sub(max);
+			DoubleVector l = twoSumLow(v, h, max);
+			if (!unit) {
+				DoubleVector q = h.div(temperature);
+				l = q.neg().fma(DoubleVector.broadcast(SPECIES, temperature), h).add(l).div(temperature);
+				l = l.blend(0.0, q.compare(VectorOperators.EQ, 0.0));
+				h = q;
+			}
+			DoubleVector sum = h.sub(lh);
+			DoubleVector bb = sum.sub(h);
+			DoubleVector err = h.sub(sum.sub(bb)).add(bb.neg().sub(lh));
+			sum.add(err.add(l.sub(ll))).intoArray(out, start + k);
+		}
+		double[] d = new double[2];
+		double[] t = new double[2];
+		for (; k < n; k++) {
+			AxisKernels.shiftedScaled(sign * in[start + k], max, temperature, d);
+			DoubleDouble.twoSum(d[0], -lh, t);
+			out[start + k] = t[0] + (t[1] + (d[1] - ll));
+		}
+	}
+
+	// ------------------------------------------------------------ gated units on
+	// contiguous lanes
+
+	/**
+	 * glu on one contiguous lane, as {@code AxisKernels.glu}: a·σ(b) with σ(b) as
+	 * {@link #sigmoid}'s loop (e = e^−|b| by the lanewise EXP, then 1/(1 + e) or e/(1 +
+	 * e)); gates below −40 (scaled there, and every event) by
+	 * {@link Logistic#timesSigmoid}.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 * @return the number of overflow-avoidance events (gates below −709.78)
+	 */
+	static long glu(double[] in, int src, int half, double[] out, int dst) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector a = DoubleVector.fromArray(SPECIES, in, src + k);
+			DoubleVector b = DoubleVector.fromArray(SPECIES, in, src + half + k);
+			DoubleVector e = b.abs().neg().lanewise(VectorOperators.EXP);
+			DoubleVector sigma = e.blend(1.0, b.compare(VectorOperators.GE, 0.0)).div(e.add(1.0));
+			a.mul(sigma).intoArray(out, dst + k);
+			VectorMask<Double> special = b.compare(VectorOperators.LT, Scalars.TAIL);
+			if (special.anyTrue()) {
+				for (int lane = 0; lane < length; lane++) {
+					if (special.laneIsSet(lane)) {
+						double g = b.lane(lane);
+						out[dst + k + lane] = Logistic.timesSigmoid(a.lane(lane), g);
+						events += Logistic.SIGMOID.naiveFails(g) ? 1 : 0;
+					}
+				}
+			}
+		}
+		for (; k < half; k++) {
+			double b = in[src + half + k];
+			events += Logistic.SIGMOID.naiveFails(b) ? 1 : 0;
+			out[dst + k] = Logistic.timesSigmoid(in[src + k], b);
+		}
+		return events;
+	}
+
+	/**
+	 * reglu on one contiguous lane, as {@code GatedUnits.reglu}: a·b where a &gt; 0, else
+	 * +0; bit for bit the scalar loop.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 */
+	static void reglu(double[] in, int src, int half, double[] out, int dst) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector a = DoubleVector.fromArray(SPECIES, in, src + k);
+			DoubleVector b = DoubleVector.fromArray(SPECIES, in, src + half + k);
+			zero.blend(a.mul(b), a.compare(VectorOperators.GT, 0.0)).intoArray(out, dst + k);
+		}
+		for (; k < half; k++) {
+			double a = in[src + k];
+			out[dst + k] = (a > 0) ? a * in[src + half + k] : 0.0;
+		}
+	}
+
+	/**
+	 * f(a)·b on one contiguous lane, as {@code GatedUnits.gated}: f(a) by the bulk path
+	 * {@link ScalarFunction#applyAll} into {@code scratch}, then the lanewise product.
+	 * @param f the gate's function
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param scratch {@code half} doubles
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 * @return the number of overflow-avoidance events of f
+	 */
+	static long gated(ScalarFunction f, double[] in, int src, int half, double[] scratch, double[] out, int dst) {
+		System.arraycopy(in, src, scratch, 0, half);
+		long events = f.applyAll(scratch, scratch);
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector.fromArray(SPECIES, scratch, k)
+				.mul(DoubleVector.fromArray(SPECIES, in, src + half + k))
+				.intoArray(out, dst + k);
+		}
+		for (; k < half; k++) {
+			out[dst + k] = scratch[k] * in[src + half + k];
+		}
+		return events;
+	}
+
+	/**
+	 * crelu on one contiguous lane, as {@code GatedUnits.crelu}: Math.max(0, x) and
+	 * Math.max(0, −x) by the lanewise MAX; bit for bit the scalar loop.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane
+	 * @param n the length of the lane
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane, which is 2n long
+	 */
+	static void crelu(double[] in, int src, int n, double[] out, int dst) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, src + k);
+			zero.lanewise(VectorOperators.MAX, x).intoArray(out, dst + k);
+			zero.lanewise(VectorOperators.MAX, x.neg()).intoArray(out, dst + n + k);
+		}
+		for (; k < n; k++) {
+			double x = in[src + k];
+			out[dst + k] = Math.max(0.0, x);
+			out[dst + n + k] = Math.max(0.0, -x);
+		}
+	}
+
 }
