@@ -130,10 +130,22 @@ public final class ExponentialLinear {
 	 * while the true value is finite, or e^(x/alpha) − 1 flushes to 0 (|x/alpha| ≤
 	 * 2^−54). Derivative event: the textbook f(x)/alpha + 1 flushes to 0 for −745.13 &lt;
 	 * x/alpha &lt; −37.43.
+	 *
+	 * <p>
+	 * At alpha = 1 (q = x exactly, ql = 0) celu is elu(x) with alpha 1, and its bulk path
+	 * is elu's ({@code VectorKernels.expLinear}, within 2 ulp).
 	 * @param alpha a non-zero scale
 	 * @return the function
 	 */
 	public static ScalarFunction celu(double alpha) {
+		ScalarFunction scalar = scalarCelu(alpha);
+		if (alpha == 1.0) {
+			return Vectorized.of(scalar, (in, out, f) -> VectorKernels.expLinear(1.0, 1.0, in, out, f));
+		}
+		return scalar;
+	}
+
+	private static ScalarFunction scalarCelu(double alpha) {
 		double overflow = LN_MAX - Math.log(Math.abs(alpha));
 		return ScalarFunction.of((x) -> {
 			if (x > 0) {

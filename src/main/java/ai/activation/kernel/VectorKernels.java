@@ -1011,4 +1011,78 @@ final class VectorKernels {
 		}
 	}
 
+	// ------------------------------------------------------------ log1p of an
+	// exponential
+
+	/** Lanes below this take the scalar path of softplus (every event among them). */
+	private static final double SOFTPLUS_SCALAR_BELOW = -36.0;
+
+	/**
+	 * Lanes with |x| above this (e^−|x| near or in the subnormal range) take the scalar
+	 * path.
+	 */
+	private static final double LOG1P_EXP_SCALAR_OVER = 700.0;
+
+	/**
+	 * softplus at beta = 1 without a threshold, as {@link Logistic#softplus}: g =
+	 * log1p(e^−|x|) by the lanewise EXP and LOG1P, then x + g for x &gt; 0, else g; lanes
+	 * below −36 (scaled there, and the events of the flushed form) by the scalar
+	 * definition; the events above 709.78 counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long softplus(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector g = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+			VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
+			g.blend(x.add(g), positive).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, SOFTPLUS_SCALAR_BELOW);
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			VectorMask<Double> overflows = x.compare(VectorOperators.GT, Scalars.LN_MAX);
+			if (overflows.anyTrue()) {
+				events += overflows.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * logsigmoid, as {@link Logistic#LOGSIGMOID}: l = log1p(e^−|x|) by the lanewise EXP
+	 * and LOG1P, then x − l for x &lt; 0, else −l; lanes with |x| &gt; 700 by the scalar
+	 * definition; the events between 36.74 and 700 counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long logsigmoid(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector l = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+			l.neg().blend(x.sub(l), x.compare(VectorOperators.LT, 0.0)).intoArray(out, i);
+			VectorMask<Double> special = x.abs().compare(VectorOperators.GT, LOG1P_EXP_SCALAR_OVER);
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			VectorMask<Double> flushes = x.compare(VectorOperators.GT, -Scalars.LN_HALF_ULP_OF_ONE).andNot(special);
+			if (flushes.anyTrue()) {
+				events += flushes.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
 }

@@ -164,11 +164,16 @@ class VectorKernelsTests {
 
 	@Test
 	void exponentialFamilyVectorPathsShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
-		// each within its budget (2 ulps for elu and selu, 1 for the exponential) of the
-		// true value, so within twice that of each other
+		// each within its budget (2 ulps for elu, selu and logsigmoid, 3 for celu and
+		// softplus, 1 for the exponential) of the true value, so within twice that of
+		// each
+		// other
 		assertBulkMatchesScalar(ExponentialLinear.elu(1.0), 4);
 		assertBulkMatchesScalar(ExponentialLinear.elu(0.5), 4);
 		assertBulkMatchesScalar(ExponentialLinear.SELU, 4);
+		assertBulkMatchesScalar(ExponentialLinear.celu(1.0), 5);
+		assertBulkMatchesScalar(Logistic.softplus(1.0, Double.NaN), 6);
+		assertBulkMatchesScalar(Logistic.LOGSIGMOID, 4);
 		assertBulkMatchesScalar("exponential", Exponential.EXPONENTIAL, inputs(), 2, false);
 	}
 
@@ -188,6 +193,9 @@ class VectorKernelsTests {
 		functions.put("elu 1", ExponentialLinear.elu(1.0));
 		functions.put("elu 0.5", ExponentialLinear.elu(0.5));
 		functions.put("selu", ExponentialLinear.SELU);
+		functions.put("celu 1", ExponentialLinear.celu(1.0));
+		functions.put("softplus", Logistic.softplus(1.0, Double.NaN));
+		functions.put("logsigmoid", Logistic.LOGSIGMOID);
 		functions.put("exponential", Exponential.EXPONENTIAL);
 		for (Map.Entry<String, ScalarFunction> entry : functions.entrySet()) {
 			ScalarFunction f = entry.getValue();
@@ -197,14 +205,20 @@ class VectorKernelsTests {
 			for (int i = 0; i < in.length; i++) {
 				Apfloat x = Reference.ap(in[i]);
 				Apfloat exact = switch (entry.getKey()) {
-					case "elu 1" -> (in[i] > 0) ? x : Reference.expm1(x);
+					case "elu 1", "celu 1" -> (in[i] > 0) ? x : Reference.expm1(x);
 					case "elu 0.5" -> (in[i] > 0) ? x : Reference.expm1(x).multiply(Reference.ap(0.5));
 					case "selu" -> Reference.SELU_SCALE
 						.multiply((in[i] > 0) ? x : Reference.SELU_ALPHA.multiply(Reference.expm1(x)));
+					case "softplus" -> Reference.log1p(Reference.exp(x));
+					case "logsigmoid" -> Reference.log1p(Reference.exp(x.negate())).negate();
 					default -> Reference.exp(x);
 				};
 				double expected = Reference.round(exact);
-				int budget = "exponential".equals(entry.getKey()) ? 1 : 2;
+				int budget = switch (entry.getKey()) {
+					case "exponential" -> 1;
+					case "celu 1", "softplus" -> 3;
+					default -> 2;
+				};
 				assertThat(Math.abs(out[i] - expected))
 					.as("%s(%s) = %s, expected %s", entry.getKey(), in[i], out[i], expected)
 					.isLessThanOrEqualTo(budget * Math.ulp(expected));
