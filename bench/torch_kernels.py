@@ -5,6 +5,7 @@ ns per element, one thread, float64, 2^20 values uniform in [-10, 10] (as the JM
 benchmarks), best of 7 repetitions of a timed loop after a warm-up. Run with Debian's
 python3 (python3-torch, python3-numpy): /usr/bin/python3 bench/torch_kernels.py
 """
+import math
 import time
 
 import numpy
@@ -41,7 +42,36 @@ def reglu(v):
     a, b = v.chunk(2)
     return F.relu(a) * b
 
+
+def sparse_plus(v):
+    """JAX's sparse_plus written in torch ops (torch has none): 0, (x + 1)^2 / 4, x."""
+    return torch.where(v <= -1, 0.0, torch.where(v >= 1, v, (v + 1) ** 2 / 4))
+
+
+def shrink(v, lambd=0.5, bias=0.0):
+    """ONNX Shrink in torch ops (torch has none; at these defaults it equals hardshrink)."""
+    return torch.where(v < -lambd, v + bias, torch.where(v > lambd, v - bias, 0.0))
+
+
+def log1mexp(v):
+    """log(1 - e^-x) for x > 0 as Maechler (2012) recommends, in torch ops (torch has none)."""
+    return torch.where(v < LN2, torch.log(-torch.expm1(-v)), torch.log1p(-torch.exp(-v)))
+
+
+def standardize(v, epsilon=1e-5):
+    """jax.nn.standardize: torch's layer_norm over the one axis, without weight or bias."""
+    return F.layer_norm(v, v.shape, eps=epsilon)
+
+
+def gated(v, gate):
+    """gate(a) * b over the halves (Shazeer, 2020; torch has no swiglu or geglu op)."""
+    a, b = v.chunk(2)
+    return gate(a) * b
+
+
 F = torch.nn.functional
+LN2 = math.log(2.0)
+positive = x.abs()  # log1mexp's domain is x > 0 (as KernelBenchmarks)
 
 # Every catalog function (ai.activation.catalog.Activation) with its default parameters.
 # Where torch has no such function it is composed of torch ops, marked "composed".
@@ -78,6 +108,21 @@ FUNCTIONS = {
     "sparsemax": lambda: sparsemax(x),  # composed: sort, cumsum, support, threshold
     "hardmax": lambda: hardmax(x),  # composed: argmax + one_hot
     "reglu": lambda: reglu(x),  # composed: relu(a) * b
+    "exponential": lambda: torch.exp(x),
+    "squareplus": lambda: (x + torch.sqrt(x * x + 4.0)) / 2,  # composed: (x + sqrt(x^2 + b)) / 2
+    "sparse_plus": lambda: sparse_plus(x),  # composed: two where
+    "sparse_sigmoid": lambda: 0.5 * torch.clamp(x + 1, 0, 2),  # composed: JAX's formula
+    "thresholded_relu": lambda: F.threshold(x, 1.0, 0.0),  # torch's threshold with value 0
+    "shrink": lambda: shrink(x),  # composed: two where
+    "relu_squared": lambda: torch.square(F.relu(x)),  # composed
+    "snake": lambda: x + torch.sin(x) ** 2,  # composed: x + sin^2(a x) / a at a = 1
+    "log1mexp": lambda: log1mexp(positive),  # composed: Maechler's two branches
+    "logsumexp": lambda: torch.logsumexp(x, dim=0),
+    "logmeanexp": lambda: torch.logsumexp(x, dim=0) - math.log(N),  # composed
+    "standardize": lambda: standardize(x),  # torch's layer_norm
+    "crelu": lambda: torch.cat((F.relu(x), F.relu(-x))),  # composed
+    "swiglu": lambda: gated(x, F.silu),  # composed: silu(a) * b
+    "geglu": lambda: gated(x, F.gelu),  # composed: gelu(a) * b
 }
 
 def ns_per_element(function, repeat=7):

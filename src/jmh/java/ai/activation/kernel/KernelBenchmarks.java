@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * ns per element of each catalog function (its kernel bound with the default parameters,
  * as the service binds it; a function along an axis over the one axis of the vector) on
- * 2^20 float64 values uniform in [−10, 10] (as
+ * 2^20 float64 values uniform in [−10, 10] (their absolute values for log1mexp, whose domain
+ * is x &gt; 0; as
  * {@code bench/torch_kernels.py}), one thread: {@code service} is the path the service
  * runs ({@link ScalarFunction#applyAll}, vector where there is one), {@code scalarLoop}
  * the plain loop over {@link ScalarFunction#value}, in the same run (elementwise
@@ -51,7 +52,9 @@ public class KernelBenchmarks {
 	@Param({ "sigmoid", "tanh", "relu", "gelu", "silu", "step", "identity", "softmax", "relu6", "leaky_relu", "prelu",
 			"rrelu", "elu", "selu", "celu", "mish", "softplus", "softsign", "hardtanh", "hardsigmoid", "hardswish",
 			"hardshrink", "softshrink", "tanhshrink", "threshold", "logsigmoid", "log_softmax", "softmin", "glu",
-			"sparsemax", "hardmax", "reglu" })
+			"sparsemax", "hardmax", "reglu", "exponential", "squareplus", "sparse_plus", "sparse_sigmoid",
+			"thresholded_relu", "shrink", "relu_squared", "snake", "log1mexp", "logsumexp", "logmeanexp", "standardize",
+			"crelu", "swiglu", "geglu" })
 	String function;
 
 	/** The elementwise kernel, or null for a function along an axis. */
@@ -95,7 +98,14 @@ public class KernelBenchmarks {
 		for (int i = 0; i < N; i++) {
 			this.in[i] = random.nextDouble(-10.0, 10.0);
 		}
-		this.out = new double[N];
+		if ("log1mexp".equals(this.function)) {
+			// its domain is x > 0: |x| (as bench/torch_kernels.py)
+			for (int i = 0; i < N; i++) {
+				this.in[i] = Math.abs(this.in[i]);
+			}
+		}
+		// crelu doubles the axis, logsumexp and logmeanexp reduce it to one element
+		this.out = new double[(this.axisFunction != null) ? this.axisFunction.outputLength(N) : N];
 		this.firstHalf = java.util.Arrays.copyOfRange(this.in, 0, N / 2);
 		this.secondHalf = java.util.Arrays.copyOfRange(this.in, N / 2, N);
 		this.firstOut = new double[N / 2];

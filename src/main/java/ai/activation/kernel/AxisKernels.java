@@ -82,6 +82,10 @@ public final class AxisKernels {
 					int src = lanes.start(lane);
 					int dst = halves.start(lane);
 					int stride = lanes.inner();
+					if (Simd.AVAILABLE && stride == 1) {
+						events += VectorKernels.glu(in, src, half, out, dst);
+						continue;
+					}
 					for (int k = 0; k < half; k++) {
 						double a = in[src + k * stride];
 						double b = in[src + (k + half) * stride];
@@ -294,7 +298,9 @@ public final class AxisKernels {
 	 * take three vector passes instead when the Vector API is there: the maximum, a fused
 	 * pass that stores e^dh and sums e^dh·(1 + dl), and the scale pass, with d formed
 	 * again from the input and the same formula per element (one division), so the same
-	 * bounds.
+	 * bounds. log_softmax there takes three too: the maximum (and the index of its first
+	 * occurrence), the compensated sum R of the other terms, and d − log1p(R) per element
+	 * from d formed again, the scalar path's formula.
 	 *
 	 * <p>
 	 * Events, counted per lane, for the textbook e^(v_i/T)/Σ e^(v_j/T) (and its log): the
@@ -311,7 +317,7 @@ public final class AxisKernels {
 		double[] dl = null;
 		double[] eh = null;
 		double[] t = new double[2];
-		boolean vector = Simd.AVAILABLE && !log && stride == 1;
+		boolean vector = Simd.AVAILABLE && stride == 1;
 		long events = 0;
 		for (int lane = 0; lane < lanes.count(); lane++) {
 			int start = lanes.start(lane);
@@ -319,6 +325,18 @@ public final class AxisKernels {
 				VectorKernels.maxMin(in, start, n, sign, t);
 				double m = t[0];
 				double lowest = t[1];
+				if (log && Double.isFinite(m) && Double.isFinite(lowest) && (lowest - m) / temperature > VECTOR_SPAN) {
+					int argmax = VectorKernels.firstMaximum(in, start, n, sign, m);
+					VectorKernels.expSumExcept(in, start, n, sign, m, temperature, argmax, t);
+					double rh = t[0];
+					double rl = t[1];
+					DoubleDouble.add(1.0, 0.0, rh, rl, t);
+					if (textbookFails(m, lowest, t[0], temperature, true)) {
+						events++;
+					}
+					VectorKernels.logShift(in, start, n, sign, m, temperature, Math.log1p(rh), rl / (1.0 + rh), out);
+					continue;
+				}
 				if (Double.isFinite(m) && Double.isFinite(lowest) && (lowest - m) / temperature > VECTOR_SPAN) {
 					VectorKernels.expSum(in, start, n, sign, m, temperature, out, t);
 					if (textbookFails(m, lowest, t[0], temperature, false)) {

@@ -20,11 +20,13 @@ public final class Exponential {
 	/**
 	 * exponential(x) = e^x, as keras-team/keras
 	 * {@code keras/src/activations/activations.py} ({@code exponential}). Within 1 ulp
-	 * ({@link Math#exp}); beyond x ≈ 709.78 the true value exceeds the double range and
-	 * +∞ is returned. exponential′ = e^x, the same value. No events: the textbook formula
-	 * is e^x itself.
+	 * ({@link Math#exp}, and the lanewise EXP on the bulk path,
+	 * {@code VectorKernels.exponential}); beyond x ≈ 709.78 the true value exceeds the
+	 * double range and +∞ is returned. exponential′ = e^x, the same value. No events: the
+	 * textbook formula is e^x itself.
 	 */
-	public static final ScalarFunction EXPONENTIAL = ScalarFunction.of(Math::exp, Math::exp);
+	public static final ScalarFunction EXPONENTIAL = Vectorized.of(ScalarFunction.of(Math::exp, Math::exp),
+			(in, out, scalar) -> VectorKernels.exponential(in, out, scalar));
 
 	/**
 	 * log1mexp(x) = log(1 − e^−x), defined for x &gt; 0, evaluated as Mächler (2012,

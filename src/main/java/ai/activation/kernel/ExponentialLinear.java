@@ -53,9 +53,11 @@ public final class ExponentialLinear {
 	 * Event: the textbook e^x − 1 flushes to 0 for −2^−54 ≤ x &lt; 0. Derivative event:
 	 * f(x) + scale·alpha flushes to 0 for −745.7 &lt; x &lt; −37.43.
 	 */
-	public static final ScalarFunction SELU = ScalarFunction.of(
-			(x) -> (x > 0) ? SELU_SCALE * x : SELU_SCALE_ALPHA * Math.expm1(x), (x) -> x < 0 && x >= -EXP_FLUSH,
-			(x) -> (x > 0) ? SELU_SCALE : timesExp(SELU_SCALE_ALPHA, x), resultFormFlushes(SELU_SCALE_ALPHA));
+	public static final ScalarFunction SELU = Vectorized.of(
+			ScalarFunction.of((x) -> (x > 0) ? SELU_SCALE * x : SELU_SCALE_ALPHA * Math.expm1(x),
+					(x) -> x < 0 && x >= -EXP_FLUSH, (x) -> (x > 0) ? SELU_SCALE : timesExp(SELU_SCALE_ALPHA, x),
+					resultFormFlushes(SELU_SCALE_ALPHA)),
+			(in, out, scalar) -> VectorKernels.expLinear(SELU_SCALE, SELU_SCALE_ALPHA, in, out, scalar));
 
 	/**
 	 * selu with ONNX's parameters (onnx/onnx {@code onnx/defs/math/defs.cpp}, Selu: "y =
@@ -79,7 +81,9 @@ public final class ExponentialLinear {
 	}
 
 	/**
-	 * elu(x) = x if x &gt; 0, else alpha·(e^x − 1), with expm1 near zero. Within 2 ulp.
+	 * elu(x) = x if x &gt; 0, else alpha·(e^x − 1), with expm1 near zero. Within 2 ulp,
+	 * also on the bulk path (the lanewise EXPM1 of {@code VectorKernels.expLinear}, which
+	 * selu at its defaults takes too).
 	 *
 	 * <p>
 	 * elu′(x) = 1 for x &gt; 0, alpha·e^x for x ≤ 0 (scaled below −700). Within 2 ulp.
@@ -91,9 +95,11 @@ public final class ExponentialLinear {
 	 * @return the function
 	 */
 	public static ScalarFunction elu(double alpha) {
-		return ScalarFunction.of((x) -> (x > 0) ? x : alpha * Math.expm1(x),
-				(x) -> x < 0 && x >= -EXP_FLUSH && alpha != 0, (x) -> (x > 0) ? 1.0 : timesExp(alpha, x),
-				resultFormFlushes(alpha));
+		return Vectorized.of(
+				ScalarFunction.of((x) -> (x > 0) ? x : alpha * Math.expm1(x),
+						(x) -> x < 0 && x >= -EXP_FLUSH && alpha != 0, (x) -> (x > 0) ? 1.0 : timesExp(alpha, x),
+						resultFormFlushes(alpha)),
+				(in, out, scalar) -> VectorKernels.expLinear(1.0, alpha, in, out, scalar));
 	}
 
 	/** c·e^x for x ≤ 0, with one rounding where the result is subnormal. */
@@ -124,10 +130,22 @@ public final class ExponentialLinear {
 	 * while the true value is finite, or e^(x/alpha) − 1 flushes to 0 (|x/alpha| ≤
 	 * 2^−54). Derivative event: the textbook f(x)/alpha + 1 flushes to 0 for −745.13 &lt;
 	 * x/alpha &lt; −37.43.
+	 *
+	 * <p>
+	 * At alpha = 1 (q = x exactly, ql = 0) celu is elu(x) with alpha 1, and its bulk path
+	 * is elu's ({@code VectorKernels.expLinear}, within 2 ulp).
 	 * @param alpha a non-zero scale
 	 * @return the function
 	 */
 	public static ScalarFunction celu(double alpha) {
+		ScalarFunction scalar = scalarCelu(alpha);
+		if (alpha == 1.0) {
+			return Vectorized.of(scalar, (in, out, f) -> VectorKernels.expLinear(1.0, 1.0, in, out, f));
+		}
+		return scalar;
+	}
+
+	private static ScalarFunction scalarCelu(double alpha) {
 		double overflow = LN_MAX - Math.log(Math.abs(alpha));
 		return ScalarFunction.of((x) -> {
 			if (x > 0) {

@@ -74,6 +74,10 @@ public final class GatedUnits {
 				for (int lane = 0; lane < lanes.count(); lane++) {
 					int src = lanes.start(lane);
 					int dst = halves.start(lane);
+					if (Simd.AVAILABLE && stride == 1) {
+						VectorKernels.reglu(in, src, half, out, dst);
+						continue;
+					}
 					for (int k = 0; k < half; k++) {
 						double a = in[src + k * stride];
 						double b = in[src + (k + half) * stride];
@@ -147,9 +151,14 @@ public final class GatedUnits {
 				Lanes halves = new Lanes(lanes.outer(), half, lanes.inner());
 				int stride = lanes.inner();
 				long events = 0;
+				double[] scratch = (Simd.AVAILABLE && stride == 1) ? new double[half] : null;
 				for (int lane = 0; lane < lanes.count(); lane++) {
 					int src = lanes.start(lane);
 					int dst = halves.start(lane);
+					if (scratch != null) {
+						events += VectorKernels.gated(f, in, src, half, scratch, out, dst);
+						continue;
+					}
 					for (int k = 0; k < half; k++) {
 						double a = in[src + k * stride];
 						if (f.naiveFails(a)) {
@@ -211,6 +220,10 @@ public final class GatedUnits {
 				for (int lane = 0; lane < lanes.count(); lane++) {
 					int src = lanes.start(lane);
 					int dst = doubled.start(lane);
+					if (Simd.AVAILABLE && stride == 1) {
+						VectorKernels.crelu(in, src, n, out, dst);
+						continue;
+					}
 					for (int k = 0; k < n; k++) {
 						double x = in[src + k * stride];
 						out[dst + k * stride] = Math.max(0.0, x);

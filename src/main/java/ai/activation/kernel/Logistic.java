@@ -63,7 +63,9 @@ public final class Logistic {
 	/**
 	 * logsigmoid(x) = log σ(x) = −softplus(−x): x − log1p(e^x) for x &lt; 0, −log1p(e^−x)
 	 * otherwise, so the right tail is −e^−x (subnormal beyond 708.4) and the left tail is
-	 * x. Within 2 ulp. logsigmoid′(x) = σ(−x), within 2 ulp.
+	 * x. Within 2 ulp, also on the bulk path (the lanewise EXP and LOG1P,
+	 * {@code VectorKernels.logsigmoid}, |x| &gt; 700 scalar). logsigmoid′(x) = σ(−x),
+	 * within 2 ulp.
 	 *
 	 * <p>
 	 * Event: the textbook log(1/(1 + e^−x)) overflows e^−x for x &lt; −709.78 (giving
@@ -71,10 +73,10 @@ public final class Logistic {
 	 * the true value −e^−x is not 0. Derivative event: the textbook e^−x/(1 + e^−x) is
 	 * ∞/∞ = NaN for x &lt; −709.78.
 	 */
-	public static final ScalarFunction LOGSIGMOID = ScalarFunction.of(
-			(x) -> (x < 0) ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x)),
-			(x) -> -x > LN_MAX || (-x < LN_HALF_ULP_OF_ONE && -x > LN_UNDERFLOW), (x) -> sigmoid(-x),
-			(x) -> -x > LN_MAX);
+	public static final ScalarFunction LOGSIGMOID = Vectorized
+		.of(ScalarFunction.of((x) -> (x < 0) ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x)),
+				(x) -> -x > LN_MAX || (-x < LN_HALF_ULP_OF_ONE && -x > LN_UNDERFLOW), (x) -> sigmoid(-x),
+				(x) -> -x > LN_MAX), (in, out, scalar) -> VectorKernels.logsigmoid(in, out, scalar));
 
 	/**
 	 * silu(x) = x · σ(x): x/(1 + e^−x) for x ≥ −40; below, x·e^x·(1 − e^x) ≈ x·e^x
@@ -170,8 +172,10 @@ public final class Logistic {
 	 * threshold (PyTorch). y = beta·x is formed in double-double (its rounding is
 	 * amplified |y|-fold in the left tail): x + log1p(e^−y)/beta for y &gt; 0,
 	 * log1p(e^y)/beta for −40 ≤ y ≤ 0, and e^y/beta scaled by 2^k below. Where beta·x
-	 * overflows the result is x (beta·x → +∞) or 0 (→ −∞). Within 3 ulp. Out of range: a
-	 * tiny beta with log(2)/beta &gt; MAX_VALUE.
+	 * overflows the result is x (beta·x → +∞) or 0 (→ −∞). Within 3 ulp; at beta = 1
+	 * without a threshold (the catalog's default) the bulk path is the lanewise EXP and
+	 * LOG1P ({@code VectorKernels.softplus}, x &lt; −36 scalar), within the same 3. Out
+	 * of range: a tiny beta with log(2)/beta &gt; MAX_VALUE.
 	 *
 	 * <p>
 	 * softplus′(x) = σ(beta·x), with the low part of y applied as σ(yh)(1 + yl·σ(−yh))
@@ -190,6 +194,14 @@ public final class Logistic {
 	 * @return the function
 	 */
 	public static ScalarFunction softplus(double beta, double threshold) {
+		ScalarFunction scalar = scalarSoftplus(beta, threshold);
+		if (beta == 1.0 && Double.isNaN(threshold)) {
+			return Vectorized.of(scalar, (in, out, f) -> VectorKernels.softplus(in, out, f));
+		}
+		return scalar;
+	}
+
+	private static ScalarFunction scalarSoftplus(double beta, double threshold) {
 		double underflow = LN_UNDERFLOW + Math.log(beta);
 		boolean thresholded = !Double.isNaN(threshold);
 		return ScalarFunction.of((x) -> {

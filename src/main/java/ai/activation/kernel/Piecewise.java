@@ -14,6 +14,13 @@ package ai.activation.kernel;
  * {@code prelu_backward_kernel}, {@code hardsigmoid_backward_kernel},
  * {@code hardswish_backward_kernel}; the formulas that call them in
  * {@code tools/autograd/derivatives.yaml}).
+ *
+ * <p>
+ * With the Vector API ({@code Simd}) the bulk path {@link ScalarFunction#applyAll} of
+ * each (identity excepted, a copy) is a lanewise loop of {@code VectorKernels} that
+ * performs the scalar definition's IEEE operations in the same order, its branches as
+ * compare and blend and Math.max/min as the lanewise MAX/MIN (which treat ±0 as they do),
+ * so its results are the scalar ones bit for bit ({@code VectorKernelsTests}).
  */
 public final class Piecewise {
 
@@ -24,10 +31,29 @@ public final class Piecewise {
 	 * step(x) = 1 if x &gt; 0, else 0 (step(±0) = 0). Exact. step′ = 0 everywhere,
 	 * including at the jump (the zero subgradient, as relu′(0) = 0).
 	 */
-	public static final ScalarFunction STEP = ScalarFunction.of((x) -> (x > 0) ? 1.0 : 0.0, (x) -> 0.0);
+	public static final ScalarFunction STEP = Vectorized.of(ScalarFunction.of((x) -> (x > 0) ? 1.0 : 0.0, (x) -> 0.0),
+			(in, out, scalar) -> VectorKernels.step(in, out, scalar));
 
-	/** identity(x) = x, identity′ = 1. Exact. */
-	public static final ScalarFunction IDENTITY = ScalarFunction.of((x) -> x, (x) -> 1.0);
+	/** identity(x) = x, identity′ = 1. Exact; the bulk path is a copy. */
+	public static final ScalarFunction IDENTITY = new ScalarFunction() {
+		@Override
+		public double value(double x) {
+			return x;
+		}
+
+		@Override
+		public double derivative(double x) {
+			return 1.0;
+		}
+
+		@Override
+		public long applyAll(double[] in, double[] out) {
+			if (in != out) {
+				System.arraycopy(in, 0, out, 0, in.length);
+			}
+			return 0;
+		}
+	};
 
 	/**
 	 * relu(x) = max(0, x); relu(−0) = +0. Exact. relu′(x) = 1 for x &gt; 0, else 0:
@@ -45,9 +71,15 @@ public final class Piecewise {
 			return (x > 0) ? 1.0 : 0.0;
 		}
 
-		/** Its own loop, so that C2 inlines {@link #value} and vectorizes Math.max. */
+		/**
+		 * The lanewise MAX on the Vector API, else its own loop, so that C2 inlines
+		 * {@link #value} and vectorizes Math.max.
+		 */
 		@Override
 		public long applyAll(double[] in, double[] out) {
+			if (Simd.AVAILABLE) {
+				return VectorKernels.relu(in, out, this);
+			}
 			for (int i = 0; i < in.length; i++) {
 				out[i] = value(in[i]);
 			}
@@ -72,9 +104,15 @@ public final class Piecewise {
 			return (x > 0 && x < 6.0) ? 1.0 : 0.0;
 		}
 
-		/** Its own loop, so that C2 inlines {@link #value} and vectorizes it. */
+		/**
+		 * The lanewise MAX and MIN on the Vector API, else its own loop, so that C2
+		 * inlines {@link #value} and vectorizes it.
+		 */
 		@Override
 		public long applyAll(double[] in, double[] out) {
+			if (Simd.AVAILABLE) {
+				return VectorKernels.clamp(0.0, 6.0, in, out, this);
+			}
 			for (int i = 0; i < in.length; i++) {
 				out[i] = value(in[i]);
 			}
@@ -88,7 +126,7 @@ public final class Piecewise {
 	 * &lt; 3, else 0: 0 at ±3, as PyTorch's {@code hardsigmoid_backward_kernel} and JAX
 	 * (relu6(x + 3)/6, through relu6's custom JVP) agree.
 	 */
-	public static final ScalarFunction HARDSIGMOID = ScalarFunction.of((x) -> {
+	public static final ScalarFunction HARDSIGMOID = Vectorized.of(ScalarFunction.of((x) -> {
 		if (x <= -3.0) {
 			return 0.0;
 		}
@@ -96,7 +134,8 @@ public final class Piecewise {
 			return 1.0;
 		}
 		return (x + 3.0) / 6.0;
-	}, (x) -> (x > -3.0 && x < 3.0) ? 1.0 / 6.0 : 0.0);
+	}, (x) -> (x > -3.0 && x < 3.0) ? 1.0 / 6.0 : 0.0),
+			(in, out, scalar) -> VectorKernels.hardsigmoid(in, out, scalar));
 
 	/**
 	 * hardsigmoid with ONNX's parameters (onnx/onnx {@code onnx/defs/math/defs.cpp},
@@ -109,10 +148,10 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction hardsigmoid(double alpha, double beta) {
-		return ScalarFunction.of((x) -> Math.min(Math.max(Math.fma(alpha, x, beta), 0.0), 1.0), (x) -> {
+		return Vectorized.of(ScalarFunction.of((x) -> Math.min(Math.max(Math.fma(alpha, x, beta), 0.0), 1.0), (x) -> {
 			double y = Math.fma(alpha, x, beta);
 			return (y > 0 && y < 1) ? alpha : 0.0;
-		});
+		}), (in, out, scalar) -> VectorKernels.hardsigmoid(alpha, beta, in, out, scalar));
 	}
 
 	/**
@@ -139,7 +178,7 @@ public final class Piecewise {
 	 */
 	public static ScalarFunction relu(double negativeSlope, double maxValue, double threshold) {
 		boolean capped = !Double.isNaN(maxValue);
-		return ScalarFunction.of((x) -> {
+		return Vectorized.of(ScalarFunction.of((x) -> {
 			if (x > threshold) {
 				return capped ? Math.min(Math.max(x, 0.0), maxValue) : x;
 			}
@@ -161,7 +200,7 @@ public final class Piecewise {
 				return (x > 0 && x < maxValue) ? 1.0 : 0.0;
 			}
 			return 1.0;
-		});
+		}), (in, out, scalar) -> VectorKernels.relu(negativeSlope, maxValue, threshold, in, out, scalar));
 	}
 
 	/**
@@ -180,16 +219,16 @@ public final class Piecewise {
 	 * Event: the textbook x·relu6(x + 3)/6 overflows x·6 for x &gt; MAX_VALUE/6 ≈
 	 * 3.0e307. The derivative has no events.
 	 */
-	public static final ScalarFunction HARDSWISH = ScalarFunction.of(Piecewise::hardswish,
-			(x) -> x > Double.MAX_VALUE / 6.0, (x) -> {
-				if (x < -3.0) {
-					return 0.0;
-				}
-				if (x > 3.0) {
-					return 1.0;
-				}
-				return (2.0 * x + 3.0) / 6.0;
-			}, (x) -> false);
+	public static final ScalarFunction HARDSWISH = Vectorized
+		.of(ScalarFunction.of(Piecewise::hardswish, (x) -> x > Double.MAX_VALUE / 6.0, (x) -> {
+			if (x < -3.0) {
+				return 0.0;
+			}
+			if (x > 3.0) {
+				return 1.0;
+			}
+			return (2.0 * x + 3.0) / 6.0;
+		}, (x) -> false), (in, out, scalar) -> VectorKernels.hardswish(in, out, scalar));
 
 	/**
 	 * hardswish with JAX's derivative at the kinks (jax-ml/jax
@@ -199,16 +238,16 @@ public final class Piecewise {
 	 * one-sided limits from outside. The value, and the derivative everywhere else, are
 	 * {@link #HARDSWISH}'s.
 	 */
-	public static final ScalarFunction HARDSWISH_JAX_KINKS = ScalarFunction.of(Piecewise::hardswish,
-			(x) -> x > Double.MAX_VALUE / 6.0, (x) -> {
-				if (x <= -3.0) {
-					return 0.0;
-				}
-				if (x >= 3.0) {
-					return 1.0;
-				}
-				return (2.0 * x + 3.0) / 6.0;
-			}, (x) -> false);
+	public static final ScalarFunction HARDSWISH_JAX_KINKS = Vectorized
+		.of(ScalarFunction.of(Piecewise::hardswish, (x) -> x > Double.MAX_VALUE / 6.0, (x) -> {
+			if (x <= -3.0) {
+				return 0.0;
+			}
+			if (x >= 3.0) {
+				return 1.0;
+			}
+			return (2.0 * x + 3.0) / 6.0;
+		}, (x) -> false), (in, out, scalar) -> VectorKernels.hardswish(in, out, scalar));
 
 	private static double hardswish(double x) {
 		if (x <= -3.0) {
@@ -235,7 +274,8 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction leaky(double slope) {
-		return ScalarFunction.of((x) -> (x > 0) ? x : slope * x, (x) -> (x > 0) ? 1.0 : slope);
+		return Vectorized.of(ScalarFunction.of((x) -> (x > 0) ? x : slope * x, (x) -> (x > 0) ? 1.0 : slope),
+				(in, out, scalar) -> VectorKernels.leaky(slope, in, out, scalar));
 	}
 
 	/**
@@ -246,7 +286,8 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction leakyJaxKinks(double slope) {
-		return ScalarFunction.of((x) -> (x > 0) ? x : slope * x, (x) -> (x >= 0) ? 1.0 : slope);
+		return Vectorized.of(ScalarFunction.of((x) -> (x > 0) ? x : slope * x, (x) -> (x >= 0) ? 1.0 : slope),
+				(in, out, scalar) -> VectorKernels.leaky(slope, in, out, scalar));
 	}
 
 	/**
@@ -259,7 +300,9 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction hardtanh(double min, double max) {
-		return ScalarFunction.of((x) -> Math.min(Math.max(x, min), max), (x) -> (x > min && x < max) ? 1.0 : 0.0);
+		return Vectorized.of(
+				ScalarFunction.of((x) -> Math.min(Math.max(x, min), max), (x) -> (x > min && x < max) ? 1.0 : 0.0),
+				(in, out, scalar) -> VectorKernels.clamp(min, max, in, out, scalar));
 	}
 
 	/**
@@ -273,7 +316,9 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction hardtanhJaxKinks(double min, double max) {
-		return ScalarFunction.of((x) -> Math.min(Math.max(x, min), max), (x) -> (x >= min && x <= max) ? 1.0 : 0.0);
+		return Vectorized.of(
+				ScalarFunction.of((x) -> Math.min(Math.max(x, min), max), (x) -> (x >= min && x <= max) ? 1.0 : 0.0),
+				(in, out, scalar) -> VectorKernels.clamp(min, max, in, out, scalar));
 	}
 
 	/**
@@ -284,7 +329,8 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction hardshrink(double lambda) {
-		return ScalarFunction.of((x) -> (Math.abs(x) > lambda) ? x : 0.0, shrinkDerivative(lambda));
+		return Vectorized.of(ScalarFunction.of((x) -> (Math.abs(x) > lambda) ? x : 0.0, shrinkDerivative(lambda)),
+				(in, out, scalar) -> VectorKernels.hardshrink(lambda, in, out, scalar));
 	}
 
 	/**
@@ -296,8 +342,10 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction softshrink(double lambda) {
-		return ScalarFunction.of((x) -> (x > lambda) ? x - lambda : (x < -lambda) ? x + lambda : 0.0,
-				shrinkDerivative(lambda));
+		return Vectorized.of(
+				ScalarFunction.of((x) -> (x > lambda) ? x - lambda : (x < -lambda) ? x + lambda : 0.0,
+						shrinkDerivative(lambda)),
+				(in, out, scalar) -> VectorKernels.shrink(-lambda, lambda, lambda, lambda, false, in, out, scalar));
 	}
 
 	private static java.util.function.DoubleUnaryOperator shrinkDerivative(double lambda) {
@@ -313,7 +361,8 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction threshold(double threshold, double value) {
-		return ScalarFunction.of((x) -> (x > threshold) ? x : value, (x) -> (x > threshold) ? 1.0 : 0.0);
+		return Vectorized.of(ScalarFunction.of((x) -> (x > threshold) ? x : value, (x) -> (x > threshold) ? 1.0 : 0.0),
+				(in, out, scalar) -> VectorKernels.threshold(threshold, value, in, out, scalar));
 	}
 
 	/**
@@ -323,8 +372,9 @@ public final class Piecewise {
 	 * rounded: one rounding of x + 1, then an exact halving. sparse_sigmoid′ = ½ for −1
 	 * &lt; x &lt; 1, else 0: 0 at both kinks, as hardtanh's clamps in PyTorch.
 	 */
-	public static final ScalarFunction SPARSE_SIGMOID = ScalarFunction.of(Piecewise::sparseSigmoid,
-			(x) -> (x > -1.0 && x < 1.0) ? 0.5 : 0.0);
+	public static final ScalarFunction SPARSE_SIGMOID = Vectorized.of(
+			ScalarFunction.of(Piecewise::sparseSigmoid, (x) -> (x > -1.0 && x < 1.0) ? 0.5 : 0.0),
+			(in, out, scalar) -> VectorKernels.sparseSigmoid(in, out, scalar));
 
 	/**
 	 * sparse_sigmoid with JAX's derivative at the kinks: JAX computes ½·clip(x + 1, 0, 2)
@@ -335,8 +385,10 @@ public final class Piecewise {
 	 * so the derivative there is ½·½ = ¼ (exact); ½ between, 0 outside. The value is
 	 * {@link #SPARSE_SIGMOID}'s.
 	 */
-	public static final ScalarFunction SPARSE_SIGMOID_JAX_KINKS = ScalarFunction.of(Piecewise::sparseSigmoid,
-			(x) -> (x > -1.0 && x < 1.0) ? 0.5 : (x == -1.0 || x == 1.0) ? 0.25 : 0.0);
+	public static final ScalarFunction SPARSE_SIGMOID_JAX_KINKS = Vectorized.of(
+			ScalarFunction.of(Piecewise::sparseSigmoid,
+					(x) -> (x > -1.0 && x < 1.0) ? 0.5 : (x == -1.0 || x == 1.0) ? 0.25 : 0.0),
+			(in, out, scalar) -> VectorKernels.sparseSigmoid(in, out, scalar));
 
 	private static double sparseSigmoid(double x) {
 		if (x <= -1.0) {
@@ -356,7 +408,7 @@ public final class Piecewise {
 	 * double rounding of a square just above a tie, e.g. x = 2^−54). sparse_plus′ =
 	 * sparse_sigmoid: 0, (x + 1)/2, 1, continuous, so no kink convention is needed.
 	 */
-	public static final ScalarFunction SPARSE_PLUS = ScalarFunction.of((x) -> {
+	public static final ScalarFunction SPARSE_PLUS = Vectorized.of(ScalarFunction.of((x) -> {
 		if (x <= -1.0) {
 			return 0.0;
 		}
@@ -369,7 +421,8 @@ public final class Piecewise {
 		double square = hi * hi;
 		double error = Math.fma(hi, hi, -square) + 2.0 * hi * lo;
 		return (square + error) / 4.0;
-	}, (x) -> (x <= -1.0) ? 0.0 : (x >= 1.0) ? 1.0 : (x + 1.0) / 2.0);
+	}, (x) -> (x <= -1.0) ? 0.0 : (x >= 1.0) ? 1.0 : (x + 1.0) / 2.0),
+			(in, out, scalar) -> VectorKernels.sparsePlus(in, out, scalar));
 
 	/**
 	 * relu_squared(x) = relu(x)², the squared ReLU of Primer (So et al., 2021,
@@ -377,8 +430,9 @@ public final class Piecewise {
 	 * true value exceeds the double range and +∞ is returned. relu_squared′ = 2·relu(x):
 	 * exact, 0 at x = 0 (both sides agree), +∞ beyond MAX_VALUE/2.
 	 */
-	public static final ScalarFunction RELU_SQUARED = ScalarFunction.of((x) -> (x > 0) ? x * x : 0.0,
-			(x) -> (x > 0) ? 2.0 * x : 0.0);
+	public static final ScalarFunction RELU_SQUARED = Vectorized.of(
+			ScalarFunction.of((x) -> (x > 0) ? x * x : 0.0, (x) -> (x > 0) ? 2.0 * x : 0.0),
+			(in, out, scalar) -> VectorKernels.reluSquared(in, out, scalar));
 
 	/**
 	 * thresholded_relu(x) = x if x &gt; alpha, else 0, as ONNX ThresholdedRelu (onnx/onnx
@@ -404,8 +458,10 @@ public final class Piecewise {
 	 * @return the function
 	 */
 	public static ScalarFunction shrink(double lambd, double bias) {
-		return ScalarFunction.of((x) -> (x < -lambd) ? x + bias : (x > lambd) ? x - bias : 0.0,
-				(x) -> (x < -lambd || x > lambd) ? 1.0 : 0.0);
+		return Vectorized.of(
+				ScalarFunction.of((x) -> (x < -lambd) ? x + bias : (x > lambd) ? x - bias : 0.0,
+						(x) -> (x < -lambd || x > lambd) ? 1.0 : 0.0),
+				(in, out, scalar) -> VectorKernels.shrink(-lambd, bias, lambd, bias, true, in, out, scalar));
 	}
 
 }

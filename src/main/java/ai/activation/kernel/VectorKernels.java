@@ -70,7 +70,7 @@ final class VectorKernels {
 			VectorMask<Double> special = a.compare(VectorOperators.GT, TANH_SCALAR_OVER)
 				.or(a.compare(VectorOperators.LT, TANH_SCALAR_UNDER));
 			if (special.anyTrue()) {
-				events += patch(scalar, in, out, i, special);
+				events += patch(scalar, x, out, i, special);
 			}
 		}
 		return events + tail(scalar, in, out, i);
@@ -251,11 +251,16 @@ final class VectorKernels {
 		return v.sub(h.sub(bb)).add(bb.neg().sub(max));
 	}
 
-	private static long patch(ScalarFunction scalar, double[] in, double[] out, int from, VectorMask<Double> lanes) {
+	/**
+	 * Overwrites the given lanes of {@code out} from {@code from} with the scalar
+	 * definition at the arguments {@code x} (taken from the vector, not from the input
+	 * array, which may be {@code out} itself and already overwritten).
+	 */
+	private static long patch(ScalarFunction scalar, DoubleVector x, double[] out, int from, VectorMask<Double> lanes) {
 		long events = 0;
 		for (int lane = 0; lane < SPECIES.length(); lane++) {
 			if (lanes.laneIsSet(lane)) {
-				double v = in[from + lane];
+				double v = x.lane(lane);
 				out[from + lane] = scalar.value(v);
 				events += scalar.naiveFails(v) ? 1 : 0;
 			}
@@ -311,7 +316,770 @@ final class VectorKernels {
 			numerator.div(e.add(1.0)).intoArray(out, i);
 			VectorMask<Double> special = x.compare(VectorOperators.LT, scalarBelow);
 			if (special.anyTrue()) {
-				events += patch(scalar, in, out, i, special);
+				events += patch(scalar, x, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	// ------------------------------------------------------------ the piecewise family
+
+	/*
+	 * Each loop below evaluates, lane by lane, the very IEEE operations of the scalar
+	 * definition in Piecewise (compare and blend for its branches, MAX and MIN with
+	 * Math.max's and Math.min's semantics for ±0), so its results are the scalar ones bit
+	 * for bit; the tail of the array is the scalar definition itself.
+	 */
+
+	/**
+	 * step: 1 where x &gt; 0, else +0, as {@link Piecewise#STEP}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0, step has no events
+	 */
+	static long step(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			zero.blend(1.0, x.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * relu = Math.max(0, x) by the lanewise MAX, as {@link Piecewise#RELU}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long relu(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			zero.lanewise(VectorOperators.MAX, DoubleVector.fromArray(SPECIES, in, i)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * clamp(x, min, max) = Math.min(Math.max(x, min), max), as {@link Piecewise#hardtanh}
+	 * and {@link Piecewise#RELU6} (min = 0, max = 6; its Math.max(0, x) is the same as
+	 * Math.max(x, 0)).
+	 * @param min the lower bound
+	 * @param max the upper bound
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long clamp(double min, double max, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector lo = DoubleVector.broadcast(SPECIES, min);
+		DoubleVector hi = DoubleVector.broadcast(SPECIES, max);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector.fromArray(SPECIES, in, i)
+				.lanewise(VectorOperators.MAX, lo)
+				.lanewise(VectorOperators.MIN, hi)
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x where x &gt; 0, else slope·x, as {@link Piecewise#leaky}.
+	 * @param slope the slope for x ≤ 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long leaky(double slope, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.mul(slope).blend(x, x.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * Keras's relu, as {@link Piecewise#relu(double, double, double)}: above the
+	 * threshold x, or Math.min(Math.max(x, 0), maxValue) when capped; at and below it 0
+	 * for a zero slope, else slope·(x − threshold) with x − threshold as a double-double
+	 * and one fma. Lanes where x − threshold overflows take the scalar path.
+	 * @param negativeSlope the slope at and below the threshold
+	 * @param maxValue the cap, or NaN for none
+	 * @param threshold the cut-off
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail and the overflowing lanes
+	 * @return 0
+	 */
+	static long relu(double negativeSlope, double maxValue, double threshold, double[] in, double[] out,
+			ScalarFunction scalar) {
+		boolean capped = !Double.isNaN(maxValue);
+		boolean flat = negativeSlope == 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		DoubleVector slope = DoubleVector.broadcast(SPECIES, negativeSlope);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector above = capped ? x.lanewise(VectorOperators.MAX, zero).lanewise(VectorOperators.MIN, maxValue)
+					: x;
+			VectorMask<Double> isAbove = x.compare(VectorOperators.GT, threshold);
+			if (flat) {
+				zero.blend(above, isAbove).intoArray(out, i);
+				continue;
+			}
+			DoubleVector hi = x.sub(threshold);
+			DoubleVector bb = hi.sub(x);
+			DoubleVector lo = x.sub(hi.sub(bb)).add(bb.neg().sub(threshold));
+			DoubleVector below = slope.fma(hi, slope.mul(lo));
+			below.blend(above, isAbove).intoArray(out, i);
+			VectorMask<Double> special = hi.test(VectorOperators.IS_INFINITE).andNot(isAbove);
+			if (special.anyTrue()) {
+				patch(scalar, x, out, i, special);
+			}
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * hardsigmoid at its defaults, as {@link Piecewise#HARDSIGMOID}: 0 for x ≤ −3, 1 for
+	 * x ≥ 3, else (x + 3)/6.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long hardsigmoid(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.add(3.0)
+				.div(6.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -3.0))
+				.blend(1.0, x.compare(VectorOperators.GE, 3.0))
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * ONNX's hardsigmoid, as {@link Piecewise#hardsigmoid(double, double)}:
+	 * Math.min(Math.max(fma(alpha, x, beta), 0), 1).
+	 * @param alpha the slope
+	 * @param beta the value at 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long hardsigmoid(double alpha, double beta, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector a = DoubleVector.broadcast(SPECIES, alpha);
+		DoubleVector b = DoubleVector.broadcast(SPECIES, beta);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector.fromArray(SPECIES, in, i)
+				.fma(a, b)
+				.lanewise(VectorOperators.MAX, 0.0)
+				.lanewise(VectorOperators.MIN, 1.0)
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * hardswish, as {@link Piecewise#HARDSWISH}: 0 for x ≤ −3, x for x ≥ 3, else x·(x +
+	 * 3)/6; its events (x &gt; MAX_VALUE/6) counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return the number of overflow-avoidance events
+	 */
+	static long hardswish(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			VectorMask<Double> upper = x.compare(VectorOperators.GE, 3.0);
+			x.mul(x.add(3.0))
+				.div(6.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -3.0))
+				.blend(x, upper)
+				.intoArray(out, i);
+			if (upper.anyTrue()) {
+				events += x.compare(VectorOperators.GT, Double.MAX_VALUE / 6.0).trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x where |x| &gt; lambda, else +0, as {@link Piecewise#hardshrink}.
+	 * @param lambda the cut-off
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long hardshrink(double lambda, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			zero.blend(x, x.abs().compare(VectorOperators.GT, lambda)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * The two-sided shrinkage both {@link Piecewise#softshrink} and
+	 * {@link Piecewise#shrink} are: {@code low} + x below {@code lower}, x − {@code high}
+	 * above {@code upper}, else +0; where both tests hold the one named by
+	 * {@code lowerFirst} wins, as the order of the scalar definition's tests.
+	 * @param lower the lower cut-off
+	 * @param low added below it
+	 * @param upper the upper cut-off
+	 * @param high subtracted above it
+	 * @param lowerFirst whether the scalar definition tests x &lt; lower first (shrink)
+	 * or x &gt; upper first (softshrink)
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long shrink(double lower, double low, double upper, double high, boolean lowerFirst, double[] in,
+			double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			VectorMask<Double> below = x.compare(VectorOperators.LT, lower);
+			VectorMask<Double> above = x.compare(VectorOperators.GT, upper);
+			DoubleVector r = lowerFirst ? zero.blend(x.sub(high), above).blend(x.add(low), below)
+					: zero.blend(x.add(low), below).blend(x.sub(high), above);
+			r.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x where x &gt; threshold, else value, as {@link Piecewise#threshold} (and
+	 * thresholded_relu, value 0).
+	 * @param threshold the cut-off
+	 * @param value the replacement at or below it
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long threshold(double threshold, double value, double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector replacement = DoubleVector.broadcast(SPECIES, value);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			replacement.blend(x, x.compare(VectorOperators.GT, threshold)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * sparse_sigmoid, as {@link Piecewise#SPARSE_SIGMOID}: 0 for x ≤ −1, 1 for x ≥ 1,
+	 * else (x + 1)/2.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long sparseSigmoid(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.add(1.0)
+				.div(2.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -1.0))
+				.blend(1.0, x.compare(VectorOperators.GE, 1.0))
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * sparse_plus, as {@link Piecewise#SPARSE_PLUS}: 0 for x ≤ −1, x for x ≥ 1, else the
+	 * square of x + 1 held as a double-double, rounded once, over 4.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long sparsePlus(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector hi = x.add(1.0);
+			DoubleVector one = hi.sub(x);
+			DoubleVector lo = x.sub(hi.sub(one)).add(one.neg().add(1.0));
+			DoubleVector square = hi.mul(hi);
+			DoubleVector error = hi.fma(hi, square.neg()).add(hi.mul(2.0).mul(lo));
+			square.add(error)
+				.div(4.0)
+				.blend(0.0, x.compare(VectorOperators.LE, -1.0))
+				.blend(x, x.compare(VectorOperators.GE, 1.0))
+				.intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	/**
+	 * x·x where x &gt; 0, else +0, as {@link Piecewise#RELU_SQUARED}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition, for the tail
+	 * @return 0
+	 */
+	static long reluSquared(double[] in, double[] out, ScalarFunction scalar) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			zero.blend(x.mul(x), x.compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+		}
+		return tail(scalar, in, out, i);
+	}
+
+	// ------------------------------------------------------------ the exponential family
+
+	/**
+	 * Lanes with x ≤ 0 and |x| below this (where expm1 x ≈ x, and every event of elu and
+	 * selu, |x| ≤ 2^−54) take the scalar path.
+	 */
+	private static final double EXPM1_SCALAR_UNDER = 0x1p-20;
+
+	/**
+	 * The exponential linear units at their defaults, as {@link ExponentialLinear#elu}
+	 * and {@link ExponentialLinear#SELU}: scale·x for x &gt; 0, else c·expm1(x) by the
+	 * lanewise EXPM1; lanes with −2^−20 &lt; x ≤ 0 (every event among them) by the scalar
+	 * definition.
+	 * @param scale the factor of x above 0 (1 for elu, exact)
+	 * @param c the factor of expm1 x at and below 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long expLinear(double scale, double c, double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
+			x.lanewise(VectorOperators.EXPM1).mul(c).blend(x.mul(scale), positive).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.GT, -EXPM1_SCALAR_UNDER).andNot(positive);
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * e^x, as {@link Exponential#EXPONENTIAL}: the lanewise EXP; lanes below −700
+	 * (results near or in the subnormal range) and above {@link Scalars#LN_MAX} by
+	 * {@link Math#exp}.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return 0, the exponential has no events
+	 */
+	static long exponential(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			x.lanewise(VectorOperators.EXP).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, EXP_SCALAR_BELOW)
+				.or(x.compare(VectorOperators.GT, Scalars.LN_MAX));
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	// ------------------------------------------------------------ log_softmax
+
+	/**
+	 * The index of the first v = sign·x equal to {@code max} among {@code n} contiguous
+	 * elements from {@code start} (the scalar path's argmax: the first of ties), or −1.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @return the offset of the first maximum within the lane
+	 */
+	static int firstMaximum(double[] in, int start, int n, double sign, double max) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		int k = 0;
+		for (; k < bound; k += length) {
+			VectorMask<Double> hit = DoubleVector.fromArray(SPECIES, in, start + k)
+				.mul(sign)
+				.compare(VectorOperators.EQ, max);
+			if (hit.anyTrue()) {
+				return k + hit.firstTrue();
+			}
+		}
+		for (; k < n; k++) {
+			if (sign * in[start + k] == max) {
+				return k;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * R = Σ e^dh·(1 + dl) over one contiguous lane whose span (m − min)/T is below 699,
+	 * leaving out the term of the first maximum (e^0 = 1), as the scalar path of
+	 * log_softmax, so that R keeps its relative accuracy when it is tiny: d as in
+	 * {@link #expSum}, e^dh by the lanewise EXP, compensated per vector lane (Neumaier)
+	 * and then across lanes.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @param temperature T
+	 * @param argmax the offset of the first maximum, left out
+	 * @param sum receives R as a double-double
+	 */
+	static void expSumExcept(double[] in, int start, int n, double sign, double max, double temperature, int argmax,
+			double[] sum) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		boolean unit = temperature == 1.0;
+		DoubleVector s = DoubleVector.zero(SPECIES);
+		DoubleVector c = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
+			DoubleVector h = v.sub(max);
+			DoubleVector l = twoSumLow(v, h, max);
+			if (!unit) {
+				DoubleVector q = h.div(temperature);
+				l = q.neg().fma(DoubleVector.broadcast(SPECIES, temperature), h).add(l).div(temperature);
+				l = l.blend(0.0, q.compare(VectorOperators.EQ, 0.0));
+				h = q;
+			}
+			DoubleVector e = h.lanewise(VectorOperators.EXP);
+			DoubleVector term = e.fma(l, e);
+			if (argmax >= k && argmax < k + length) {
+				term = term.withLane(argmax - k, 0.0);
+			}
+			DoubleVector t = s.add(term);
+			VectorMask<Double> bigger = s.abs().compare(VectorOperators.GE, term.abs());
+			DoubleVector fromS = s.sub(t).add(term);
+			DoubleVector fromTerm = term.sub(t).add(s);
+			c = c.add(fromTerm.blend(fromS, bigger));
+			s = t;
+		}
+		double rh = 0;
+		double rc = c.reduceLanes(VectorOperators.ADD);
+		for (int lane = 0; lane < length; lane++) {
+			double e = s.lane(lane);
+			double t = rh + e;
+			rc += (Math.abs(rh) >= Math.abs(e)) ? (rh - t) + e : (e - t) + rh;
+			rh = t;
+		}
+		double[] d = new double[2];
+		for (; k < n; k++) {
+			if (k == argmax) {
+				continue;
+			}
+			AxisKernels.shiftedScaled(sign * in[start + k], max, temperature, d);
+			double e = Math.exp(d[0]);
+			e = Math.fma(e, d[1], e);
+			double t = rh + e;
+			rc += (Math.abs(rh) >= Math.abs(e)) ? (rh - t) + e : (e - t) + rh;
+			rh = t;
+		}
+		DoubleDouble.twoSum(rh, rc, sum);
+	}
+
+	/**
+	 * The last pass of log_softmax on one contiguous lane after {@link #expSumExcept}:
+	 * with d formed again from the input, y = d − log S with log S = lh + ll, as the
+	 * scalar path: the two-sum of dh and −lh, plus dl − ll.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param sign 1, or −1 for softmin
+	 * @param max m, the largest v of the lane
+	 * @param temperature T
+	 * @param lh the high part of log S
+	 * @param ll the low part of log S
+	 * @param out receives y
+	 */
+	static void logShift(double[] in, int start, int n, double sign, double max, double temperature, double lh,
+			double ll, double[] out) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		boolean unit = temperature == 1.0;
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
+			DoubleVector h = v.sub(max);
+			DoubleVector l = twoSumLow(v, h, max);
+			if (!unit) {
+				DoubleVector q = h.div(temperature);
+				l = q.neg().fma(DoubleVector.broadcast(SPECIES, temperature), h).add(l).div(temperature);
+				l = l.blend(0.0, q.compare(VectorOperators.EQ, 0.0));
+				h = q;
+			}
+			DoubleVector sum = h.sub(lh);
+			DoubleVector bb = sum.sub(h);
+			DoubleVector err = h.sub(sum.sub(bb)).add(bb.neg().sub(lh));
+			sum.add(err.add(l.sub(ll))).intoArray(out, start + k);
+		}
+		double[] d = new double[2];
+		double[] t = new double[2];
+		for (; k < n; k++) {
+			AxisKernels.shiftedScaled(sign * in[start + k], max, temperature, d);
+			DoubleDouble.twoSum(d[0], -lh, t);
+			out[start + k] = t[0] + (t[1] + (d[1] - ll));
+		}
+	}
+
+	// ------------------------------------------------------------ gated units on
+	// contiguous lanes
+
+	/**
+	 * glu on one contiguous lane, as {@code AxisKernels.glu}: a·σ(b) with σ(b) as
+	 * {@link #sigmoid}'s loop (e = e^−|b| by the lanewise EXP, then 1/(1 + e) or e/(1 +
+	 * e)); gates below −40 (scaled there, and every event) by
+	 * {@link Logistic#timesSigmoid}.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 * @return the number of overflow-avoidance events (gates below −709.78)
+	 */
+	static long glu(double[] in, int src, int half, double[] out, int dst) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector a = DoubleVector.fromArray(SPECIES, in, src + k);
+			DoubleVector b = DoubleVector.fromArray(SPECIES, in, src + half + k);
+			DoubleVector e = b.abs().neg().lanewise(VectorOperators.EXP);
+			DoubleVector sigma = e.blend(1.0, b.compare(VectorOperators.GE, 0.0)).div(e.add(1.0));
+			a.mul(sigma).intoArray(out, dst + k);
+			VectorMask<Double> special = b.compare(VectorOperators.LT, Scalars.TAIL);
+			if (special.anyTrue()) {
+				for (int lane = 0; lane < length; lane++) {
+					if (special.laneIsSet(lane)) {
+						double g = b.lane(lane);
+						out[dst + k + lane] = Logistic.timesSigmoid(a.lane(lane), g);
+						events += Logistic.SIGMOID.naiveFails(g) ? 1 : 0;
+					}
+				}
+			}
+		}
+		for (; k < half; k++) {
+			double b = in[src + half + k];
+			events += Logistic.SIGMOID.naiveFails(b) ? 1 : 0;
+			out[dst + k] = Logistic.timesSigmoid(in[src + k], b);
+		}
+		return events;
+	}
+
+	/**
+	 * reglu on one contiguous lane, as {@code GatedUnits.reglu}: a·b where a &gt; 0, else
+	 * +0; bit for bit the scalar loop.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 */
+	static void reglu(double[] in, int src, int half, double[] out, int dst) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector a = DoubleVector.fromArray(SPECIES, in, src + k);
+			DoubleVector b = DoubleVector.fromArray(SPECIES, in, src + half + k);
+			zero.blend(a.mul(b), a.compare(VectorOperators.GT, 0.0)).intoArray(out, dst + k);
+		}
+		for (; k < half; k++) {
+			double a = in[src + k];
+			out[dst + k] = (a > 0) ? a * in[src + half + k] : 0.0;
+		}
+	}
+
+	/**
+	 * f(a)·b on one contiguous lane, as {@code GatedUnits.gated}: f(a) by the bulk path
+	 * {@link ScalarFunction#applyAll} into {@code scratch}, then the lanewise product.
+	 * @param f the gate's function
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param scratch {@code half} doubles
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 * @return the number of overflow-avoidance events of f
+	 */
+	static long gated(ScalarFunction f, double[] in, int src, int half, double[] scratch, double[] out, int dst) {
+		System.arraycopy(in, src, scratch, 0, half);
+		long events = f.applyAll(scratch, scratch);
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector.fromArray(SPECIES, scratch, k)
+				.mul(DoubleVector.fromArray(SPECIES, in, src + half + k))
+				.intoArray(out, dst + k);
+		}
+		for (; k < half; k++) {
+			out[dst + k] = scratch[k] * in[src + half + k];
+		}
+		return events;
+	}
+
+	/**
+	 * crelu on one contiguous lane, as {@code GatedUnits.crelu}: Math.max(0, x) and
+	 * Math.max(0, −x) by the lanewise MAX; bit for bit the scalar loop.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane
+	 * @param n the length of the lane
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane, which is 2n long
+	 */
+	static void crelu(double[] in, int src, int n, double[] out, int dst) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, src + k);
+			zero.lanewise(VectorOperators.MAX, x).intoArray(out, dst + k);
+			zero.lanewise(VectorOperators.MAX, x.neg()).intoArray(out, dst + n + k);
+		}
+		for (; k < n; k++) {
+			double x = in[src + k];
+			out[dst + k] = Math.max(0.0, x);
+			out[dst + n + k] = Math.max(0.0, -x);
+		}
+	}
+
+	// ------------------------------------------------------------ log1p of an
+	// exponential
+
+	/** Lanes below this take the scalar path of softplus (every event among them). */
+	private static final double SOFTPLUS_SCALAR_BELOW = -36.0;
+
+	/**
+	 * Lanes with |x| above this (e^−|x| near or in the subnormal range) take the scalar
+	 * path.
+	 */
+	private static final double LOG1P_EXP_SCALAR_OVER = 700.0;
+
+	/**
+	 * softplus at beta = 1 without a threshold, as {@link Logistic#softplus}: g =
+	 * log1p(e^−|x|) by the lanewise EXP and LOG1P, then x + g for x &gt; 0, else g; lanes
+	 * below −36 (scaled there, and the events of the flushed form) by the scalar
+	 * definition; the events above 709.78 counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long softplus(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector g = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+			VectorMask<Double> positive = x.compare(VectorOperators.GT, 0.0);
+			g.blend(x.add(g), positive).intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, SOFTPLUS_SCALAR_BELOW);
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			VectorMask<Double> overflows = x.compare(VectorOperators.GT, Scalars.LN_MAX);
+			if (overflows.anyTrue()) {
+				events += overflows.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * logsigmoid, as {@link Logistic#LOGSIGMOID}: l = log1p(e^−|x|) by the lanewise EXP
+	 * and LOG1P, then x − l for x &lt; 0, else −l; lanes with |x| &gt; 700 by the scalar
+	 * definition; the events between 36.74 and 700 counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long logsigmoid(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector l = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+			l.neg().blend(x.sub(l), x.compare(VectorOperators.LT, 0.0)).intoArray(out, i);
+			VectorMask<Double> special = x.abs().compare(VectorOperators.GT, LOG1P_EXP_SCALAR_OVER);
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			VectorMask<Double> flushes = x.compare(VectorOperators.GT, -Scalars.LN_HALF_ULP_OF_ONE).andNot(special);
+			if (flushes.anyTrue()) {
+				events += flushes.trueCount();
 			}
 		}
 		return events + tail(scalar, in, out, i);
