@@ -32,6 +32,9 @@ VECTOR = ([-8.0, -1.0, -0.25, 0.0, 0.25, 1.0, 8.0], [7])
 # ... and the vector of the functions defined for x > 0 only (Activation#domain()).
 POSITIVE_VECTOR = ([0.125, 0.25, 0.5, 1.0, 2.0, 8.0, 40.0], [7])
 MATRIX = ([1.0, 2.0, 3.0, 4.0, 0.1, 0.9, 0.4, 1.2], [2, 4])
+# ... and the same numbers as a (C, H, W) = (2, 1, 4) image for the function of images,
+# softmax2d: the softmax over the channels at each pixel (PyTorch's Softmax2d, axis -3).
+IMAGE = ([1.0, 2.0, 3.0, 4.0, 0.1, 0.9, 0.4, 1.2], [2, 1, 4])
 
 
 def d(value):
@@ -255,6 +258,16 @@ def main():
             # logsumexp and logmeanexp remove the axis (keepdims is false by default)
             "outputShape": [shape[0]] if name in REDUCTIONS else [shape[0], len(outputs[0])],
         }
+    values, shape = IMAGE
+    channels, pixels = shape[0], shape[1] * shape[2]
+    lanes = [softmax([d(values[c * pixels + p]) for c in range(channels)]) for p in range(pixels)]
+    functions["softmax2d"] = {
+        "input": values,
+        "shape": shape,
+        "output": [text(lanes[p][c]) for c in range(channels) for p in range(pixels)],
+        "outputShape": shape,
+    }
+    values, shape = MATRIX
     masked = {}
     for name in MASKED:
         f = ALONG_LAST_AXIS[name]

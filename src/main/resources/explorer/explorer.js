@@ -386,7 +386,7 @@
       return (await post(path, { values: xs })).json.values;
     }
     const rows = xs.map((x) => vectorAt(slice, x));
-    const out = (await post(path, { values: rows })).json.values;
+    const out = fromSliceLayout(slice, (await post(path, { values: toSliceLayout(slice, rows) })).json.values);
     return out.map((row) => row[0]);
   }
 
@@ -405,8 +405,29 @@
       g[0] = 1;
       return g;
     });
-    const out = (await post(path, { values: rows, grad: grad })).json.values;
+    const body = { values: toSliceLayout(slice, rows), grad: toSliceLayout(slice, grad) };
+    const out = fromSliceLayout(slice, (await post(path, body)).json.values);
     return out.map((row) => slice.positions.reduce((sum, position) => sum + row[position], 0));
+  }
+
+  /**
+   * One row per sample point as the function takes them: the rows of a matrix, or, for a
+   * function of images (softmax2d, along the channel axis), the channels of the pixels of a
+   * (length, samples, 1) image.
+   */
+  function toSliceLayout(slice, rows) {
+    if (!slice.image) {
+      return rows;
+    }
+    return rows[0].map((_, channel) => rows.map((row) => [row[channel]]));
+  }
+
+  /** The rows back from what toSliceLayout made of them. */
+  function fromSliceLayout(slice, values) {
+    if (!slice.image) {
+      return values;
+    }
+    return values[0].map((_, pixel) => values.map((channel) => channel[pixel][0]));
   }
 
   function vectorAt(slice, x) {
@@ -618,10 +639,18 @@
   }
 
   function formatTensor(value) {
+    if (Array.isArray(value) && value.length && Array.isArray(value[0]) && Array.isArray(value[0][0])) {
+      return JSON.stringify(value);
+    }
     if (Array.isArray(value) && value.length && Array.isArray(value[0])) {
       return value.map((row) => JSON.stringify(row)).join('\n');
     }
     return JSON.stringify(value);
+  }
+
+  /** Whether the function takes an axis (softmax2d, along an axis, has its own fixed one). */
+  function hasAxis(name) {
+    return state.catalog.get(name).parameters.some((p) => p.type === 'axis');
   }
 
   function tryMode() {
@@ -633,9 +662,12 @@
     const alongAxis = state.catalog.get(name).alongAxis;
     $('try-input').value = formatTensor(state.layout.examples[name]);
     $('try-hint').textContent = alongAxis
-      ? name + ' works along an axis: type a matrix, one row per line (or nested JSON), and pick the axis.'
+      ? (state.catalog.get(name).ranks
+        ? name + ' takes an image of rank ' + state.catalog.get(name).ranks.join(' or ') +
+          ', (C, H, W) or (N, C, H, W), as nested JSON; the softmax is taken over the channels.'
+        : name + ' works along an axis: type a matrix, one row per line (or nested JSON), and pick the axis.')
       : 'Numbers separated by commas or spaces; one row per line for a matrix; or JSON such as [[1, 2], [3, 4]].';
-    $('try-axis-label').hidden = !alongAxis;
+    $('try-axis-label').hidden = !hasAxis(name);
     $('try-axis').value = '-1';
     $('try-grad').value = alongAxis ? formatTensor(state.layout.gradExamples[name]) : '';
     updateTryMode();
@@ -654,7 +686,7 @@
     const name = state.current;
     const alongAxis = state.catalog.get(name).alongAxis;
     const body = { values: parseTensor($('try-input').value) };
-    const extra = alongAxis && $('try-axis').value !== '-1' ? { axis: $('try-axis').value } : {};
+    const extra = hasAxis(name) && $('try-axis').value !== '-1' ? { axis: $('try-axis').value } : {};
     let path = '/activate/' + name;
     if (tryMode() === 'gradient') {
       path += '/gradient';

@@ -26,6 +26,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * its convention at the kinks
  * @param alongAxis whether the function is applied along an axis rather than element by
  * element
+ * @param ranks the ranks the input must have, for the functions defined on some ranks
+ * only (softmax2d: 3 and 4); left out for the others, which take any rank
+ * @param mask what an optional {@code mask} beside {@code values} does, for the functions
+ * that take one; left out for the others
  * @param parameters the query parameters
  * @param constraints the rules that tie several parameters together, e.g.
  * {@code lower <= upper}
@@ -34,8 +38,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * given explicitly wins over any of them
  */
 record FunctionDescription(String name, List<String> aliases, String summary, String formula, String latex,
-		Derivative derivative, boolean alongAxis, List<ParameterDescription> parameters, List<String> constraints,
-		Map<String, Map<String, Object>> conventions) {
+		Derivative derivative, boolean alongAxis, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> ranks,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String mask, List<ParameterDescription> parameters,
+		List<String> constraints, Map<String, Map<String, Object>> conventions) {
 
 	static FunctionDescription of(Activation function) {
 		Map<String, Map<String, Object>> conventions = new LinkedHashMap<>();
@@ -43,8 +48,8 @@ record FunctionDescription(String name, List<String> aliases, String summary, St
 			conventions.put(convention.label(), convention.defaults(function));
 		}
 		return new FunctionDescription(function.canonicalName(), function.aliases(), function.summary(),
-				function.formula(), function.latex(), Derivative.of(function), function.alongAxis(),
-				function.parameters().stream().map(ParameterDescription::of).toList(),
+				function.formula(), function.latex(), Derivative.of(function), function.alongAxis(), function.ranks(),
+				function.maskRule().orElse(null), function.parameters().stream().map(ParameterDescription::of).toList(),
 				function.constraints().stream().map(Constraint::rule).toList(), conventions);
 	}
 

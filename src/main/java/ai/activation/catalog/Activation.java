@@ -347,6 +347,21 @@ public enum Activation {
 			List.of(Parameter.axis(), temperature()), List.of(),
 			(a) -> new Kernel.AlongAxis(AxisKernels.softmin(a.number("temperature")), a.axis())),
 
+	/**
+	 * PyTorch's Softmax2d: softmax over the channel axis of a (C, H, W) or (N, C, H, W)
+	 * image. pytorch/pytorch {@code torch/nn/modules/activation.py}, class
+	 * {@code Softmax2d}: {@code forward} refuses any input that is not 3-D or 4-D and
+	 * returns {@code F.softmax(input, -3)}; it takes no parameters.
+	 */
+	SOFTMAX2D("softmax2d", List.of("softmax_2d"),
+			"Softmax over the channels at each spatial position of a (C, H, W) or (N, C, H, W) input (axis -3), as PyTorch's Softmax2d; other ranks are refused.",
+			"e^(x_c - m) / sum_k e^(x_k - m) over the channels c at each (n, h, w), m = max_k x_k",
+			"\\mathrm{softmax2d}(x)_{c h w} = \\frac{e^{x_{c h w} - m_{h w}}}{\\sum_k e^{x_{k h w} - m_{h w}}},\\ m_{h w} = \\max_k x_{k h w}",
+			"y * (g - sum_k g_k y_k) over the channels, y = softmax2d(x)",
+			"y \\odot \\left(g - \\textstyle\\sum_k g_k y_k\\right)",
+			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g, taken over the channels.",
+			List.of(), List.of(), (a) -> new Kernel.AlongAxis(AxisKernels.channelSoftmax(), -3)),
+
 	/** Gated linear unit. */
 	GLU("glu", List.of(), "Gated linear unit: the axis is split in halves a and b; its length must be even.",
 			"a * sigmoid(b), where x = [a, b] along the axis", "a \\otimes \\sigma(b),\\ x = [a; b]",
@@ -633,7 +648,17 @@ public enum Activation {
 	 * @return {@code true} for the softmax family, GLU and sparsemax
 	 */
 	public boolean alongAxis() {
-		return this.parameters.stream().anyMatch((p) -> p.type() == Parameter.Type.AXIS);
+		return bind(defaults()).sliceLength() > 1;
+	}
+
+	/**
+	 * Returns the ranks an input must have, for the few functions defined on some ranks
+	 * only: softmax2d takes a (C, H, W) or (N, C, H, W) input, as PyTorch's
+	 * {@code Softmax2d}, which refuses the others; every other function takes any rank.
+	 * @return the allowed ranks in increasing order, or empty for any rank
+	 */
+	public List<Integer> ranks() {
+		return (this == SOFTMAX2D) ? List.of(3, 4) : List.of();
 	}
 
 	/**
@@ -644,10 +669,17 @@ public enum Activation {
 	 * clamps; ±8, past the relu6 cap and the hard sigmoid's saturation), or, for a
 	 * function defined for x &gt; 0 only ({@link #domain()}), seven points from 0.001 to
 	 * 40; a function along an axis gets a 2 × 4 matrix: two lanes of even length, as GLU
-	 * needs, that sparsemax makes sparse.
+	 * needs, that sparsemax makes sparse; softmax2d, which takes ranks 3 and 4 only
+	 * ({@link #ranks()}), gets the same eight numbers as a (C, H, W) = (2, 1, 4) image.
 	 * @return a new tensor
 	 */
 	public Tensor example() {
+		if (!ranks().isEmpty()) {
+			// softmax2d: the same two lanes of four as (C, H, W) = (2, 1, 4), each pixel
+			// a
+			// lane of two channels
+			return new Tensor(new double[] { 1, 2, 3, 4, 0.1, 0.9, 0.4, 1.2 }, new int[] { 2, 1, 4 });
+		}
 		if (alongAxis()) {
 			return new Tensor(new double[] { 1, 2, 3, 4, 0.1, 0.9, 0.4, 1.2 }, new int[] { 2, 4 });
 		}
@@ -666,11 +698,20 @@ public enum Activation {
 	 * @return the rule in words, or empty if the function takes no mask
 	 */
 	public Optional<String> maskRule() {
+		return Optional.ofNullable(bind(defaults()).maskRule());
+	}
+
+	/**
+	 * Returns the arguments of a call that names no parameter: every default, under the
+	 * catalog's own convention.
+	 * @return the arguments
+	 */
+	public Arguments defaults() {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		for (Parameter parameter : this.parameters) {
 			defaults.put(parameter.name(), parameter.defaultValue());
 		}
-		return Optional.ofNullable(bind(new Arguments(defaults)).maskRule());
+		return new Arguments(defaults);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package ai.activation.engine;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
@@ -67,8 +69,17 @@ public final class PreparedCall {
 	 * @param shape the input's dimensions
 	 * @throws InvalidParameterException if the axis is out of range or its length does
 	 * not suit the function
+	 * @throws InvalidBodyException if the function takes other ranks only
+	 * ({@link Activation#ranks()})
 	 */
 	public void check(int[] shape) {
+		List<Integer> ranks = this.function.ranks();
+		if (!ranks.isEmpty() && !ranks.contains(shape.length)) {
+			throw new InvalidBodyException(this.function.canonicalName() + " takes values of rank "
+					+ ranks.stream().map(String::valueOf).collect(Collectors.joining(" or ")) + " ("
+					+ this.function.summary() + "), but 'values' has rank " + shape.length + " (shape "
+					+ Arrays.toString(shape) + ").", "/" + ValuesPointer.VALUES);
+		}
 		for (Parameter parameter : this.function.parameters()) {
 			if (parameter.type() == Parameter.Type.AXIS) {
 				checkAxis(parameter, shape);

@@ -1,14 +1,10 @@
 package ai.activation.explorer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import ai.activation.catalog.Activation;
-import ai.activation.catalog.Arguments;
 import ai.activation.catalog.Kernel;
-import ai.activation.catalog.Parameter;
 import ai.activation.kernel.AxisFunction;
 
 /**
@@ -24,11 +20,18 @@ import ai.activation.kernel.AxisFunction;
  * the gradient endpoint's vector-Jacobian product with the upstream gradient
  * {@code (1, 0, …)} and adds those entries up.
  *
+ * <p>
+ * softmax2d takes images only (ranks 3 and 4, along the channel axis -3): the page sends
+ * the same vectors as the channels of the pixels of one (length, samples, 1) image, and
+ * reads the rows back from the channels.
+ *
  * @param length the length of each input vector
  * @param positions where x goes in it; 0 everywhere else
  * @param outputLength the length of each output vector
+ * @param image whether the vectors go along the channel axis of a (length, samples, 1)
+ * image rather than along the rows of a (samples, length) matrix
  */
-record CurveSlice(int length, List<Integer> positions, int outputLength) {
+record CurveSlice(int length, List<Integer> positions, int outputLength, boolean image) {
 
 	/**
 	 * Returns the slice of a function applied along an axis, derived from the kernel it
@@ -37,7 +40,7 @@ record CurveSlice(int length, List<Integer> positions, int outputLength) {
 	 * @return the slice
 	 */
 	static CurveSlice of(Activation function) {
-		Kernel.AlongAxis kernel = (Kernel.AlongAxis) function.bind(defaults(function));
+		Kernel.AlongAxis kernel = (Kernel.AlongAxis) function.bind(function.defaults());
 		AxisFunction axisFunction = kernel.function();
 		int parts = axisFunction.lengthMultiple();
 		int length = Math.max(2, parts);
@@ -45,21 +48,8 @@ record CurveSlice(int length, List<Integer> positions, int outputLength) {
 		for (int part = 0; part < parts; part++) {
 			positions.add(part * (length / parts));
 		}
-		return new CurveSlice(length, List.copyOf(positions), axisFunction.outputLength(length));
-	}
-
-	/**
-	 * Returns a function's arguments at their defaults, as a call that names none gets
-	 * them.
-	 * @param function the function
-	 * @return the arguments
-	 */
-	static Arguments defaults(Activation function) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (Parameter parameter : function.parameters()) {
-			values.put(parameter.name(), parameter.defaultValue());
-		}
-		return new Arguments(values);
+		return new CurveSlice(length, List.copyOf(positions), axisFunction.outputLength(length),
+				!function.ranks().isEmpty());
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
 import ai.activation.catalog.Kernel;
+import ai.activation.kernel.Lanes;
 import ai.activation.kernel.Tensor;
 
 import org.springframework.core.io.ClassPathResource;
@@ -64,30 +65,33 @@ class ExplorerController {
 	}
 
 	/**
-	 * An upstream gradient for a function of a vector applied to its example matrix along
-	 * the last axis: the output's shape, 1 at the first element of each row and 0
-	 * elsewhere, which asks for the row of the Jacobian that belongs to the first output.
+	 * An upstream gradient for a function of a vector applied to its example: the
+	 * output's shape, 1 at the first element of each lane and 0 elsewhere, which asks for
+	 * the row of the Jacobian that belongs to the first output of each lane.
 	 */
 	private static Tensor firstOfEachRow(Tensor example, Activation function) {
-		int rows = example.shape()[0];
-		int columns = ((Kernel.AlongAxis) function.bind(CurveSlice.defaults(function))).function()
-			.outputLength(example.shape()[1]);
-		double[] grad = new double[rows * columns];
-		for (int row = 0; row < rows; row++) {
-			grad[row * columns] = 1;
+		Kernel.AlongAxis kernel = (Kernel.AlongAxis) function.bind(function.defaults());
+		Lanes in = Lanes.of(example.shape(), kernel.resolve(example.rank()));
+		// the output's lanes: as many, each as long as the function makes it (1 where a
+		// reduction removes the axis)
+		Lanes out = new Lanes(in.outer(), kernel.function().outputLength(in.length()), in.inner());
+		double[] grad = new double[out.count() * out.length()];
+		for (int lane = 0; lane < out.count(); lane++) {
+			grad[out.start(lane)] = 1;
 		}
-		return new Tensor(grad, new int[] { rows, columns });
+		return new Tensor(grad, kernel.outputShape(example.shape()));
 	}
 
-	/** A tensor of rank 1 or 2 as nested lists, as a JSON body holds it. */
+	/** A tensor as nested lists, as a JSON body holds it. */
 	private static Object nested(Tensor tensor) {
-		double[] values = tensor.values();
-		if (tensor.rank() == 1) {
-			return Arrays.stream(values).boxed().toList();
-		}
-		int columns = tensor.shape()[1];
-		return IntStream.range(0, tensor.shape()[0])
-			.mapToObj((row) -> Arrays.stream(values, row * columns, (row + 1) * columns).boxed().toList())
+		return nested(tensor.values(), tensor.shape(), 0, 0);
+	}
+
+	private static Object nested(double[] values, int[] shape, int dimension, int offset) {
+		int stride = Arrays.stream(shape, dimension + 1, shape.length).reduce(1, Math::multiplyExact);
+		return IntStream.range(0, shape[dimension])
+			.mapToObj((i) -> (dimension == shape.length - 1) ? (Object) values[offset + i]
+					: nested(values, shape, dimension + 1, offset + i * stride))
 			.toList();
 	}
 

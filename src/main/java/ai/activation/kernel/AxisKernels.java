@@ -22,6 +22,29 @@ public final class AxisKernels {
 	}
 
 	/**
+	 * softmax at T = 1 over the channels of an image, as PyTorch's Softmax2d
+	 * ({@code torch/nn/modules/activation.py}), which takes no mask: {@link #softmax}'s
+	 * values and products, without its masked paths.
+	 * @return the function
+	 */
+	public static AxisFunction channelSoftmax() {
+		AxisFunction softmax = softmax(1);
+		return new AxisFunction() {
+
+			@Override
+			public long apply(double[] in, Lanes lanes, double[] out) {
+				return softmax.apply(in, lanes, out);
+			}
+
+			@Override
+			public long vjp(double[] in, double[] grad, Lanes lanes, double[] out) {
+				return softmax.vjp(in, grad, lanes, out);
+			}
+
+		};
+	}
+
+	/**
 	 * softmin: the softmax of −x. Its vector-Jacobian product is −(1/T)·y ⊙ (g − Σ_j g_j
 	 * y_j).
 	 * @param temperature a positive temperature T

@@ -24,7 +24,9 @@ import ai.activation.kernel.Tensor;
  * ({@link Kernel#lengthMultiple()}) and 0 elsewhere: {@code [x, 0]} for the softmax
  * family and sparsemax, which compare the two elements, e.g. softmax([x, 0])[0] = σ(x);
  * {@code [x, x]} for GLU, which gates the first half by the second, so glu([x, x])[0] =
- * x·σ(x). The vector has rank 1, so the axis parameter must be -1 or 0.
+ * x·σ(x). The vector has rank 1, so the axis parameter must be -1 or 0. softmax2d, which
+ * takes images only, gets the same vectors as the channels of the pixels of one image:
+ * softmax2d([x, 0] at each pixel)[0] = σ(x).
  *
  * <p>
  * The derivative is d/dx of the same curve: the vector-Jacobian product with the one-hot
@@ -86,18 +88,25 @@ final class CurveSampler {
 				in[i * length + position] = x[i];
 			}
 		}
-		// One row per sample point, the function applied along each row.
-		Tensor rows = new Tensor(in, new int[] { samples, length });
+		// One row per sample point, the function applied along each row; for a function
+		// of images (softmax2d, along the channel axis -3) the rows are the pixels of a
+		// (length, samples, 1) image, one channel per position of the vector.
+		boolean image = !function.ranks().isEmpty();
+		Tensor rows = image ? new Tensor(transpose(in, samples, length), new int[] { length, samples, 1 })
+				: new Tensor(in, new int[] { samples, length });
 		// per row: the axis's output length, or 1 where a reduction removes the axis
 		int outputLength = Arrays.stream(kernel.outputShape(rows.shape())).reduce(1, Math::multiplyExact) / samples;
 		double[] y = new double[samples];
 		if (derivative) {
 			double[] grad = new double[samples * outputLength];
 			for (int i = 0; i < samples; i++) {
-				grad[i * outputLength] = 1;
+				grad[image ? i : i * outputLength] = 1;
 			}
 			double[] row = new double[samples * length];
 			kernel.vjp(rows, grad, row);
+			if (image) {
+				row = transpose(row, length, samples);
+			}
 			for (int i = 0; i < samples; i++) {
 				double sum = 0;
 				for (int position : positions) {
@@ -110,7 +119,7 @@ final class CurveSampler {
 			double[] out = new double[samples * outputLength];
 			kernel.value(rows, out);
 			for (int i = 0; i < samples; i++) {
-				y[i] = out[i * outputLength];
+				y[i] = out[image ? i : i * outputLength];
 			}
 		}
 		String slice = (length > 1) ? "[" + String.join(", ", vector) + "]" : null;
@@ -124,6 +133,17 @@ final class CurveSampler {
 			}
 		}
 		return new Curve(x, y, omitted, label, slice);
+	}
+
+	/** The transpose of a row-major rows × columns matrix. */
+	private static double[] transpose(double[] matrix, int rows, int columns) {
+		double[] transposed = new double[matrix.length];
+		for (int r = 0; r < rows; r++) {
+			for (int c = 0; c < columns; c++) {
+				transposed[c * rows + r] = matrix[r * columns + c];
+			}
+		}
+		return transposed;
 	}
 
 	/**

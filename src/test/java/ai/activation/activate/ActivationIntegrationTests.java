@@ -106,6 +106,11 @@ class ActivationIntegrationTests {
 			Map.entry("softmin",
 					new double[] { 0.7707348624153966, 0.1043076209053194, 0.06326577012075865, 0.03837262928857156,
 							0.018125946616651442, 0.005193170653302372 }),
+			// X as the six channels of a (6, 1, 1) image: the softmax of X (mpmath, 50
+			// digits)
+			Map.entry("softmax2d",
+					new double[] { 0.004317950971078601, 0.03190558195773186, 0.052603411627778755, 0.08672836366211328,
+							0.18360394731348392, 0.6408407444678136 }),
 			Map.entry("glu", new double[] { -1.5, -0.679178699175393, -0.4403985389889412 }),
 			Map.entry("sparsemax", new double[] { 0.0, 0.0, 0.0, 0.0, 0.0, 1.0 }),
 			// 1.5-entmax: the support is {0.75, 2}
@@ -177,10 +182,39 @@ class ActivationIntegrationTests {
 			fail("No reference values for " + function.canonicalName());
 		}
 		String input = function.domain().equals(Range.ANY) ? X : POSITIVE_X;
+		int[] shape = { expected.length };
+		if (!function.ranks().isEmpty()) {
+			// a function of images (softmax2d): X as the channels of a (6, 1, 1) image
+			input = input.replaceAll("(-?[0-9.]+)", "[[$1]]");
+			shape = new int[] { expected.length, 1, 1 };
+		}
 		JsonNode result = assertResult(
 				this.http.post("/activate/" + function.canonicalName(), "{\"values\": " + input + "}"));
 		assertThat(result.get("function").asString()).isEqualTo(function.canonicalName());
-		assertValues(result, new int[] { expected.length }, expected);
+		assertValues(result, shape, expected);
+	}
+
+	@Test
+	void softmax2dShouldNormalizeTheChannelsOfEachPixelOfImagesOfRankThreeAndFour() {
+		// (N, C, H, W) = (1, 2, 1, 2): channels (0, ln 3) at the first pixel, (1, 1) at
+		// the second
+		double ln3 = Math.log(3);
+		JsonNode image = assertResult(
+				this.http.post("/activate/softmax2d", "{\"values\": [[[[0, 1]], [[" + ln3 + ", 1]]]]}"));
+		assertValues(image, new int[] { 1, 2, 1, 2 }, 0.25, 0.5, 0.75, 0.5);
+		JsonNode gradient = assertResult(this.http.post("/activate/softmax2d/gradient",
+				"{\"values\": [[[0, 1]], [[" + ln3 + ", 1]]], \"grad\": [[[1, 0]], [[0, 0]]]}"));
+		// y ⊙ (g − Σ g y) over the channels: (0.25·0.75, −0.75·0.25) at the first pixel,
+		// 0 at
+		// the second, whose gradient is 0
+		assertValues(gradient, new int[] { 2, 1, 2 }, 0.1875, 0, -0.1875, 0);
+	}
+
+	@Test
+	void softmax2dShouldRefuseValuesOfAnotherRankNamingTheRanksItTakes() {
+		JsonNode problem = assertProblem(this.http.post("/activate/softmax2d", "{\"values\": [[1, 2], [3, 4]]}"), 400);
+		assertThat(problem.get("detail").asString()).contains("rank 3 or 4").contains("has rank 2").contains("[2, 2]");
+		assertThat(problem.get("pointer").asString()).isEqualTo("/values");
 	}
 
 	@Test

@@ -50,9 +50,10 @@ class FunctionGroupTests {
 
 	@Test
 	void theSlicesOfFunctionsOfAVectorAreThoseThePlotDraws() {
-		assertThat(CurveSlice.of(Activation.SOFTMAX)).isEqualTo(new CurveSlice(2, List.of(0), 2));
-		assertThat(CurveSlice.of(Activation.SPARSEMAX)).isEqualTo(new CurveSlice(2, List.of(0), 2));
-		assertThat(CurveSlice.of(Activation.GLU)).isEqualTo(new CurveSlice(2, List.of(0, 1), 1));
+		assertThat(CurveSlice.of(Activation.SOFTMAX)).isEqualTo(new CurveSlice(2, List.of(0), 2, false));
+		assertThat(CurveSlice.of(Activation.SPARSEMAX)).isEqualTo(new CurveSlice(2, List.of(0), 2, false));
+		assertThat(CurveSlice.of(Activation.GLU)).isEqualTo(new CurveSlice(2, List.of(0, 1), 1, false));
+		assertThat(CurveSlice.of(Activation.SOFTMAX2D)).isEqualTo(new CurveSlice(2, List.of(0), 2, true));
 	}
 
 }

@@ -488,6 +488,8 @@ class KernelAccuracyTests {
 		Stream.concat(Stream.concat(gradientCases(), vjpCases()), positiveDomainCases())
 			.forEach((a) -> gradients.add(catalogName(a)));
 		gradients.add("snake"); // snakeDerivativeShouldStayWithinItsBudgets
+		values.add("softmax2d"); // softmax2dShouldStayWithinTheSoftmaxBudgetOverTheChannelsOfEveryPixel
+		gradients.add("softmax2d");
 		for (Activation function : Activation.values()) {
 			assertThat(values).as("value accuracy cases").contains(function.canonicalName());
 			assertThat(gradients).as("gradient accuracy cases").contains(function.canonicalName());
@@ -809,6 +811,71 @@ class KernelAccuracyTests {
 				assertThat(stats.max).as("%s worst at %s", name, stats.worstX).isLessThanOrEqualTo(stats.budget);
 			}
 		}
+	}
+
+	/**
+	 * softmax2d as the catalog binds it, on images: each row of {@link #rows()} is the
+	 * channels of the first pixel of a (1, C, 1, 2) image and, reversed, of its second,
+	 * and the channels of the one pixel of a (C, 1, 1) image; each pixel is checked
+	 * against the softmax reference, the value and the vector-Jacobian product with a
+	 * random upstream gradient, within softmax's budget of 4 ulp.
+	 */
+	@Test
+	void softmax2dShouldStayWithinTheSoftmaxBudgetOverTheChannelsOfEveryPixel() {
+		Kernel kernel = Activation.SOFTMAX2D.bind(Activation.SOFTMAX2D.defaults());
+		Stats values = new Stats("softmax2d", 4);
+		Stats products = new Stats("softmax2d", 4);
+		for (double[] row : rows()) {
+			int c = row.length;
+			double[] reversed = new double[c];
+			for (int i = 0; i < c; i++) {
+				reversed[i] = row[c - 1 - i];
+			}
+			SplittableRandom random = new SplittableRandom(c * 17L + 3);
+			double[][] grads = new double[2][c];
+			for (double[] g : grads) {
+				for (int i = 0; i < c; i++) {
+					// as the product cases: one in eight near the top of the doubles
+					g[i] = random.nextDouble(-1, 1) * ((random.nextInt(8) == 0) ? 1e300 : 1);
+				}
+			}
+			// (1, C, 1, 2): channel k of pixel p at index 2k + p
+			double[] image = new double[2 * c];
+			double[] grad = new double[2 * c];
+			for (int k = 0; k < c; k++) {
+				image[2 * k] = row[k];
+				image[2 * k + 1] = reversed[k];
+				grad[2 * k] = grads[0][k];
+				grad[2 * k + 1] = grads[1][k];
+			}
+			Tensor four = new Tensor(image, new int[] { 1, c, 1, 2 });
+			double[] out = new double[2 * c];
+			kernel.value(four, out);
+			double[] product = new double[2 * c];
+			kernel.vjp(four, grad, product);
+			double[][] pixels = { row, reversed };
+			for (int p = 0; p < 2; p++) {
+				double[] ref = softmaxReference(pixels[p], 1, false, false);
+				double[] vjp = GradientReference.softmaxVjp(pixels[p], grads[p], 1, false, false);
+				for (int k = 0; k < c; k++) {
+					values.add(pixels[p][k], out[2 * k + p], ref[k]);
+					products.add(pixels[p][k], product[2 * k + p], vjp[k]);
+				}
+			}
+			// (C, 1, 1): the row itself
+			double[] three = new double[c];
+			kernel.value(new Tensor(row, new int[] { c, 1, 1 }), three);
+			double[] ref = softmaxReference(row, 1, false, false);
+			for (int k = 0; k < c; k++) {
+				values.add(row[k], three[k], ref[k]);
+			}
+		}
+		REPORT.put("softmax2d", values);
+		GRADIENTS.put("softmax2d", products);
+		assertThat(values.outOfRangeMismatch).as("softmax2d").isEmpty();
+		assertThat(values.max).as("softmax2d worst at %s", values.worstX).isLessThanOrEqualTo(values.budget);
+		assertThat(products.outOfRangeMismatch).as("softmax2d vjp").isEmpty();
+		assertThat(products.max).as("softmax2d vjp worst at %s", products.worstX).isLessThanOrEqualTo(products.budget);
 	}
 
 	@Test

@@ -120,6 +120,18 @@ class CurveSamplerTests {
 	}
 
 	@Test
+	void softmax2dSliceIsTheSigmoidOverTheChannelsOfAnImage() {
+		// softmax2d takes images only: the rows go in as the channels of the pixels of
+		// one
+		// image, and the curve is the sigmoid, as softmax's
+		Curve curve = sample(Activation.SOFTMAX2D, Map.of());
+		assertThat(curve.label()).isEqualTo("softmax2d([x, 0])[0]");
+		assertMatches(curve, (x) -> 1 / (1 + Math.exp(-x)));
+		Curve derivative = derivative(Activation.SOFTMAX2D, Map.of());
+		assertMatches(derivative, (x) -> 1 / (1 + Math.exp(-x)) / (1 + Math.exp(x)));
+	}
+
+	@Test
 	void gluSliceDerivativeAddsBothHalvesByTheChainRule() {
 		// d/dx glu([x, x])[0] = d/dx x σ(x) = σ(x) + x σ(x) σ(-x); the budget is taken
 		// of the larger term, as the sum cancels where it crosses zero.
