@@ -68,7 +68,7 @@ def main():
             "leakyRelu": plain(elementwise.activate_leaky_relu(
                 ActivationRequest(values=[-10.0, -0.5, 3.0]), negative_slope=0.2)),
             "softmax": plain(along_axis.activate_softmax(
-                ActivationRequest(values=[[1, 2, 3], [1, 4, 9]]), axis=0, temperature=0.5)),
+                ActivationRequest(values=[[1, 2, 3], [1, 4, 9]]), axis=[0], temperature=0.5)),
             "gelu": plain(elementwise.activate_gelu(ActivationRequest(values=[-3.0, 0.5, 2.0]), approximate="tanh")),
             "catalog": [f.name for f in CatalogApi(client).list_functions().functions],
             "emptyValues": empty_values_problem(elementwise),

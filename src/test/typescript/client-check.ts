@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 						[1, 4, 9],
 					],
 				},
-				axis: 0,
+				axis: [0],
 				temperature: 0.5,
 			}),
 		),

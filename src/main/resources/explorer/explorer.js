@@ -64,12 +64,17 @@
     return { json: json, headers: response.headers };
   }
 
+  /** Whether a parameter is an axis (or, for the softmax family, a list of axes), set in "Try it". */
+  function isAxis(p) {
+    return p.type === 'axis' || p.type === 'axes';
+  }
+
   /** The query string of a call: the parameters that differ from the catalog's defaults. */
   function query(name, params, extra) {
     const description = state.catalog.get(name);
     const parts = [];
     for (const p of description.parameters) {
-      if (p.type === 'axis') {
+      if (isAxis(p)) {
         continue;
       }
       const value = params[p.name];
@@ -147,7 +152,7 @@
     const description = state.catalog.get(name);
     const box = $('parameters');
     box.textContent = '';
-    const shown = description.parameters.filter((p) => p.type !== 'axis');
+    const shown = description.parameters.filter((p) => !isAxis(p));
     if (shown.length === 0) {
       const none = document.createElement('p');
       none.className = 'muted';
@@ -648,9 +653,15 @@
     return JSON.stringify(value);
   }
 
+  /** The axis a call takes when it names none: -1, or empty for prelu's channel axis. */
+  function axisDefault(name) {
+    const p = state.catalog.get(name).parameters.find(isAxis);
+    return p && p.default !== null ? String(p.default) : '';
+  }
+
   /** Whether the function takes an axis (softmax2d, along an axis, has its own fixed one). */
   function hasAxis(name) {
-    return state.catalog.get(name).parameters.some((p) => p.type === 'axis');
+    return state.catalog.get(name).parameters.some(isAxis);
   }
 
   function tryMode() {
@@ -668,7 +679,7 @@
         : name + ' works along an axis: type a matrix, one row per line (or nested JSON), and pick the axis.')
       : 'Numbers separated by commas or spaces; one row per line for a matrix; or JSON such as [[1, 2], [3, 4]].';
     $('try-axis-label').hidden = !hasAxis(name);
-    $('try-axis').value = '-1';
+    $('try-axis').value = axisDefault(name);
     $('try-grad').value = alongAxis ? formatTensor(state.layout.gradExamples[name]) : '';
     updateTryMode();
     $('try-result').textContent = '';
@@ -686,7 +697,8 @@
     const name = state.current;
     const alongAxis = state.catalog.get(name).alongAxis;
     const body = { values: parseTensor($('try-input').value) };
-    const extra = hasAxis(name) && $('try-axis').value !== '-1' ? { axis: $('try-axis').value } : {};
+    const axis = $('try-axis').value.trim();
+    const extra = hasAxis(name) && axis !== '' && axis !== axisDefault(name) ? { axis: axis } : {};
     let path = '/activate/' + name;
     if (tryMode() === 'gradient') {
       path += '/gradient';

@@ -110,9 +110,9 @@ record FunctionDescription(String name, List<String> aliases, String summary, St
 		static Allowed of(Parameter parameter) {
 			Range range = parameter.range();
 			return switch (parameter.type()) {
-				case NUMBER -> new Allowed(parameter.allowed(), bound(range.min()), range.minInclusive(),
+				case NUMBER, NUMBERS -> new Allowed(parameter.allowed(), bound(range.min()), range.minInclusive(),
 						bound(range.max()), range.maxInclusive(), range.excludesZero(), null);
-				case AXIS -> new Allowed(parameter.allowed(), null, null, null, null, null, null);
+				case AXIS, AXES -> new Allowed(parameter.allowed(), null, null, null, null, null, null);
 				case CHOICE -> new Allowed(parameter.allowed(), null, null, null, null, null, parameter.choices());
 			};
 		}

@@ -1,5 +1,6 @@
 package ai.activation.catalog;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,8 @@ public enum Activation {
 			"(1/T) * y * (g - sum_j g_j y_j), y = softmax(x)",
 			"\\frac{1}{T}\\, y \\odot \\left(g - \\textstyle\\sum_j g_j y_j\\right)",
 			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
-			List.of(Parameter.axis(), temperature()), List.of(),
-			(a) -> new Kernel.AlongAxis(AxisKernels.softmax(a.number("temperature")), a.axis())),
+			List.of(Parameter.axes(), temperature()), List.of(),
+			(a) -> Kernel.along(AxisKernels.softmax(a.number("temperature")), a.axes())),
 
 	/** The hyperbolic tangent. */
 	TANH("tanh", List.of(), "Hyperbolic tangent.", "tanh x", "\\tanh x", "1 - tanh^2 x = sech^2 x",
@@ -89,13 +90,23 @@ public enum Activation {
 			(a) -> new Kernel.Elementwise(a.conventionKinks() ? Piecewise.leakyJaxKinks(a.number("negative_slope"))
 					: Piecewise.leaky(a.number("negative_slope")))),
 
-	/** Parametric ReLU with a single shared weight. */
-	PRELU("prelu", List.of(), "Parametric ReLU with one shared weight.", "x if x > 0, else weight * x",
-			"\\begin{cases} x & x > 0 \\\\ a x & x \\le 0 \\end{cases},\\ a = \\mathrm{weight}",
-			"1 if x > 0, else weight", "\\begin{cases} 1 & x > 0 \\\\ a & x \\le 0 \\end{cases}",
+	/**
+	 * Parametric ReLU, with one shared weight or one per channel: pytorch/pytorch
+	 * {@code torch/nn/modules/activation.py} PReLU ({@code num_parameters} weights along
+	 * the channel dimension 1; "when input has dims &lt; 2, then there is no channel
+	 * dim"); onnx/onnx {@code docs/Operators.md} PRelu, whose slope broadcasts
+	 * unidirectionally (a 1-D slope along the last axis: axis=-1 here).
+	 */
+	PRELU("prelu", List.of(),
+			"Parametric ReLU with one shared weight, or one weight per channel along axis (PyTorch's num_parameters, ONNX's broadcast slope).",
+			"x if x > 0, else weight_c * x, c the channel of x",
+			"\\begin{cases} x & x > 0 \\\\ a_c x & x \\le 0 \\end{cases},\\ a = \\mathrm{weight}",
+			"1 if x > 0, else weight_c", "\\begin{cases} 1 & x > 0 \\\\ a_c & x \\le 0 \\end{cases}",
 			"weight at x = 0, as PyTorch (prelu backward: x > 0 ? grad : weight * grad).",
-			List.of(Parameter.number("weight", 0.25, Range.ANY, "The slope for x <= 0.")), List.of(),
-			(a) -> new Kernel.Elementwise(Piecewise.leaky(a.number("weight")))),
+			List.of(Parameter.numbers("weight", 0.25, Range.ANY,
+					"The slope for x <= 0: one shared number, or one per channel, e.g. 0.25,0.1,0.3."),
+					Parameter.channelAxis()),
+			List.of(), (a) -> prelu(a)),
 
 	/** Randomized leaky ReLU in evaluation mode. */
 	RRELU("rrelu", List.of(),
@@ -335,8 +346,8 @@ public enum Activation {
 			"\\frac{x_i - m}{T} - \\ln \\sum_j e^{(x_j - m)/T}", "(1/T) * (g - softmax(x) * sum_j g_j)",
 			"\\frac{1}{T}\\left(g - \\mathrm{softmax}(x) \\textstyle\\sum_j g_j\\right)",
 			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
-			List.of(Parameter.axis(), temperature()), List.of(),
-			(a) -> new Kernel.AlongAxis(AxisKernels.logSoftmax(a.number("temperature")), a.axis())),
+			List.of(Parameter.axes(), temperature()), List.of(),
+			(a) -> Kernel.along(AxisKernels.logSoftmax(a.number("temperature")), a.axes())),
 
 	/** Softmin. */
 	SOFTMIN("softmin", List.of(), "Softmin: the softmax of -x.", "softmax(-x)",
@@ -344,8 +355,8 @@ public enum Activation {
 			"-(1/T) * y * (g - sum_j g_j y_j), y = softmin(x)",
 			"-\\frac{1}{T}\\, y \\odot \\left(g - \\textstyle\\sum_j g_j y_j\\right)",
 			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
-			List.of(Parameter.axis(), temperature()), List.of(),
-			(a) -> new Kernel.AlongAxis(AxisKernels.softmin(a.number("temperature")), a.axis())),
+			List.of(Parameter.axes(), temperature()), List.of(),
+			(a) -> Kernel.along(AxisKernels.softmin(a.number("temperature")), a.axes())),
 
 	/**
 	 * PyTorch's Softmax2d: softmax over the channel axis of a (C, H, W) or (N, C, H, W)
@@ -426,8 +437,8 @@ public enum Activation {
 			"m + log sum_j e^(x_j - m), m = max_j x_j", "\\ln \\textstyle\\sum_j e^{x_j}",
 			"g * softmax(x)_i, g the upstream gradient of the lane", "g\\,\\mathrm{softmax}(x)_i",
 			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
-			List.of(Parameter.axis(), keepdims()), List.of(),
-			(a) -> new Kernel.AlongAxis(LogSumExp.logsumexp("true".equals(a.choice("keepdims"))), a.axis())),
+			List.of(Parameter.axes(), keepdims()), List.of(),
+			(a) -> Kernel.along(LogSumExp.logsumexp("true".equals(a.choice("keepdims"))), a.axes())),
 
 	/** log-mean-exp along an axis. */
 	LOGMEANEXP("logmeanexp", List.of("log_mean_exp"),
@@ -435,8 +446,8 @@ public enum Activation {
 			"logsumexp(x) - log n", "\\ln \\frac{1}{n}\\textstyle\\sum_j e^{x_j}",
 			"g * softmax(x)_i, g the upstream gradient of the lane", "g\\,\\mathrm{softmax}(x)_i",
 			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
-			List.of(Parameter.axis(), keepdims()), List.of(),
-			(a) -> new Kernel.AlongAxis(LogSumExp.logmeanexp("true".equals(a.choice("keepdims"))), a.axis())),
+			List.of(Parameter.axes(), keepdims()), List.of(),
+			(a) -> Kernel.along(LogSumExp.logmeanexp("true".equals(a.choice("keepdims"))), a.axes())),
 
 	/** Standardization along an axis. */
 	STANDARDIZE("standardize", List.of(),
@@ -446,10 +457,10 @@ public enum Activation {
 			"(1/s) * (g_i - mean(g) - y_i * mean(g * y)), s = sqrt(var + epsilon), y = standardize(x)",
 			"\\frac{1}{s}\\left(g_i - \\bar g - y_i\\,\\overline{g y}\\right)",
 			"No kink; the gradient is this vector-Jacobian product with the upstream gradient g.",
-			List.of(Parameter.axis(),
+			List.of(Parameter.axes(),
 					Parameter.number("epsilon", 1e-5, Range.NON_NEGATIVE,
 							"Added to the variance; 0 makes a constant lane a 422.")),
-			List.of(), (a) -> new Kernel.AlongAxis(Standardization.standardize(a.number("epsilon")), a.axis())),
+			List.of(), (a) -> Kernel.along(Standardization.standardize(a.number("epsilon")), a.axes())),
 
 	/** Concatenated ReLU. */
 	CRELU("crelu", List.of(),
@@ -539,6 +550,16 @@ public enum Activation {
 			return Piecewise.RELU;
 		}
 		return Piecewise.relu(slope, max, threshold);
+	}
+
+	/** prelu: elementwise with one weight, per channel with more. */
+	private static Kernel prelu(Arguments a) {
+		double[] weights = a.numbers("weight");
+		if (weights.length == 1) {
+			return new Kernel.Elementwise(Piecewise.leaky(weights[0]));
+		}
+		return new Kernel.PerChannel(Arrays.stream(weights).mapToObj(Piecewise::leaky).toList(), a.axisOrNull(),
+				"weight");
 	}
 
 	private static Parameter keepdims() {

@@ -2,6 +2,7 @@ package ai.activation.catalog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,10 +77,49 @@ public final class Arguments {
 	}
 
 	/**
+	 * Returns a parameter of {@link Parameter.Type#NUMBERS}: one number, or one per
+	 * channel.
+	 * @param name the parameter name
+	 * @return its values, a new array of at least one element
+	 */
+	public double[] numbers(String name) {
+		Object value = this.values.get(name);
+		if (value instanceof List<?> list) {
+			return list.stream().mapToDouble((v) -> (Double) v).toArray();
+		}
+		return new double[] { (Double) value };
+	}
+
+	/**
 	 * Returns the axis parameter.
 	 * @return the axis as given, in {@code [−rank, rank)}
 	 */
 	public int axis() {
+		int[] axes = axes();
+		if (axes.length != 1) {
+			throw new IllegalStateException("several axes: " + this.values.get("axis"));
+		}
+		return axes[0];
+	}
+
+	/**
+	 * Returns an axis parameter of {@link Parameter.Type#AXES}: one axis, or several.
+	 * @return the axes as given, each in {@code [−rank, rank)}, a new array
+	 */
+	public int[] axes() {
+		Object value = this.values.get("axis");
+		if (value instanceof List<?> list) {
+			return list.stream().mapToInt((v) -> (Integer) v).toArray();
+		}
+		return new int[] { (Integer) value };
+	}
+
+	/**
+	 * Returns the axis parameter where omitting it means a default that depends on the
+	 * input (prelu's channel axis).
+	 * @return the axis as given, or {@code null} if omitted
+	 */
+	public Integer axisOrNull() {
 		return (Integer) this.values.get("axis");
 	}
 

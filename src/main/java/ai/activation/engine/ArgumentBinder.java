@@ -1,5 +1,6 @@
 package ai.activation.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,9 @@ final class ArgumentBinder {
 	private static Object parse(Parameter parameter, ArgumentValue value) {
 		return switch (parameter.type()) {
 			case NUMBER -> parseNumber(parameter, value);
+			case NUMBERS -> parseNumbers(parameter, value);
 			case AXIS -> parseAxis(parameter, value);
+			case AXES -> parseAxes(parameter, value);
 			case CHOICE -> parseChoice(parameter, value);
 		};
 	}
@@ -131,6 +134,77 @@ final class ArgumentBinder {
 			throw invalid(parameter, "must lie in " + parameter.range(), given);
 		}
 		return value;
+	}
+
+	/**
+	 * One number, or a comma-separated list of them (one per channel): a {@link Double}
+	 * for one, an unmodifiable list of them for more.
+	 */
+	private static Object parseNumbers(Parameter parameter, ArgumentValue given) {
+		if (given instanceof ArgumentValue.Number) {
+			return parseNumber(parameter, given);
+		}
+		String[] items = given.text().split(",", -1);
+		if (items.length == 1) {
+			return parseNumber(parameter, given);
+		}
+		List<Double> values = new ArrayList<>(items.length);
+		for (int i = 0; i < items.length; i++) {
+			String item = items[i].trim();
+			String rule = null;
+			if (!ParameterText.DECIMAL.matcher(item).matches()) {
+				rule = "plain decimal numbers separated by commas, such as 0.25,0.1,0.3";
+			}
+			else if (!Double.isFinite(Double.parseDouble(item))) {
+				rule = "finite numbers, within the range of a double";
+			}
+			else if (!parameter.range().contains(Double.parseDouble(item))) {
+				rule = "numbers in " + parameter.range();
+			}
+			if (rule != null) {
+				throw new InvalidParameterException(parameter.name(), parameter.allowed(),
+						"Parameter '" + parameter.name() + "' must be " + rule + ", but its element " + i + " is '"
+								+ ParameterText.echo(item) + "' (in '" + ParameterText.echo(given.text()) + "').");
+			}
+			values.add(Double.parseDouble(item));
+		}
+		return List.copyOf(values);
+	}
+
+	/**
+	 * One axis, or a comma-separated list of them: an {@link Integer} for one, an
+	 * unmodifiable list for more; that they are distinct and within the rank is checked
+	 * with the input ({@link PreparedCall#check}).
+	 */
+	private static Object parseAxes(Parameter parameter, ArgumentValue given) {
+		if (given instanceof ArgumentValue.Number) {
+			return parseAxis(parameter, given);
+		}
+		String[] items = given.text().split(",", -1);
+		if (items.length == 1) {
+			return parseAxis(parameter, given);
+		}
+		List<Integer> axes = new ArrayList<>(items.length);
+		for (int i = 0; i < items.length; i++) {
+			String item = items[i].trim();
+			Integer axis = null;
+			if (ParameterText.INTEGER.matcher(item).matches()) {
+				try {
+					axis = Integer.valueOf(item);
+				}
+				catch (NumberFormatException ex) {
+					// beyond an int: no rank has that axis
+				}
+			}
+			if (axis == null) {
+				throw new InvalidParameterException(parameter.name(), parameter.allowed(),
+						"Parameter '" + parameter.name() + "' must be integers separated by commas, such as 0,2, but "
+								+ "its element " + i + " is '" + ParameterText.echo(item) + "' (in '"
+								+ ParameterText.echo(given.text()) + "').");
+			}
+			axes.add(axis);
+		}
+		return List.copyOf(axes);
 	}
 
 	private static Integer parseAxis(Parameter parameter, ArgumentValue given) {

@@ -81,15 +81,38 @@ public final class PreparedCall {
 					+ Arrays.toString(shape) + ").", "/" + ValuesPointer.VALUES);
 		}
 		for (Parameter parameter : this.function.parameters()) {
-			if (parameter.type() == Parameter.Type.AXIS) {
-				checkAxis(parameter, shape);
+			if (parameter.type() == Parameter.Type.AXIS && this.arguments.asMap().get(parameter.name()) != null) {
+				checkAxis(parameter, this.arguments.axis(), shape);
 			}
+			if (parameter.type() == Parameter.Type.AXES) {
+				checkAxes(parameter, shape);
+			}
+		}
+		this.kernel.shapeFault(shape).ifPresent((fault) -> {
+			throw new InvalidParameterException(fault.parameter(), fault.allowed(), fault.detail())
+				.with("axis", fault.axis())
+				.with("axisLength", fault.axisLength());
+		});
+	}
+
+	/** Each axis of a list within the rank, and no axis named twice. */
+	private void checkAxes(Parameter parameter, int[] shape) {
+		int[] axes = this.arguments.axes();
+		boolean[] named = new boolean[shape.length];
+		for (int axis : axes) {
+			checkAxis(parameter, axis, shape);
+			int resolved = (axis < 0) ? axis + shape.length : axis;
+			if (named[resolved]) {
+				throw new InvalidParameterException(parameter.name(), parameter.allowed(),
+						"The axes " + Arrays.toString(axes) + " name axis " + resolved + " of values of rank "
+								+ shape.length + " twice; name each axis once.");
+			}
+			named[resolved] = true;
 		}
 	}
 
-	private void checkAxis(Parameter parameter, int[] shape) {
+	private void checkAxis(Parameter parameter, int axis, int[] shape) {
 		int rank = shape.length;
-		int axis = this.arguments.axis();
 		if (axis < -rank || axis >= rank) {
 			throw new InvalidParameterException(parameter.name(), parameter.allowed(),
 					"Axis " + axis + " is out of range for values of rank " + rank + " (shape " + Arrays.toString(shape)
@@ -260,8 +283,10 @@ public final class PreparedCall {
 		int first = this.kernel.firstEmptyLane(mask);
 		if (first >= 0) {
 			String at = ValuesPointer.of(ValuesPointer.MASK, first, mask.shape());
-			throw new InvalidBodyException("Every element of the lane that starts at " + at + " along axis "
-					+ this.arguments.axis() + " is masked (false), and " + name + " of no element has no value; "
+			int[] axes = this.arguments.axes();
+			String along = (axes.length == 1) ? "axis " + axes[0] : "axes " + Arrays.toString(axes);
+			throw new InvalidBodyException("Every element of the lane that starts at " + at + " along " + along
+					+ " is masked (false), and " + name + " of no element has no value; "
 					+ "leave at least one element of each lane unmasked.", at);
 		}
 	}

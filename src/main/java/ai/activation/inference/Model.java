@@ -128,8 +128,10 @@ final class Model {
 
 		static ParameterMetadata of(Parameter parameter) {
 			String datatype = switch (parameter.type()) {
-				case NUMBER -> Datatype.FP64.name();
-				case AXIS -> Datatype.INT64.name();
+				// a list of numbers or of axes goes as a string, e.g. "0.25,0.1" (the
+				// protocol's parameters are scalars); one goes as a number
+				case NUMBER, NUMBERS -> Datatype.FP64.name();
+				case AXIS, AXES -> Datatype.INT64.name();
 				case CHOICE -> Datatype.BYTES.name();
 			};
 			List<String> choices = parameter.choices().isEmpty() ? null : parameter.choices();

@@ -213,7 +213,7 @@ final class FunctionOperations {
 			.append("?from=-6&to=6")
 			.append(function.parameters()
 				.stream()
-				.filter((p) -> p.type() != Parameter.Type.AXIS)
+				.filter((p) -> p.type() != Parameter.Type.AXIS && p.type() != Parameter.Type.AXES)
 				.map((p) -> "&" + p.name() + "=…")
 				.collect(Collectors.joining()))
 			.append("`.");
@@ -289,13 +289,25 @@ final class FunctionOperations {
 			.required(false)
 			.description(parameter.description() + " Allowed: " + parameter.allowed() + ".")
 			.schema(schema(parameter));
+		if (parameter.type() == Parameter.Type.NUMBERS || parameter.type() == Parameter.Type.AXES) {
+			query.style(io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.FORM).explode(false);
+		}
 		return query;
 	}
 
 	private static Schema<?> schema(Parameter parameter) {
 		return switch (parameter.type()) {
 			case NUMBER -> number(parameter.range()).format("double")._default(parameter.defaultValue());
+			// an array in the form style, not exploded: weight=0.25,0.1,0.3
+			case NUMBERS -> Schemas.typed("array")
+				.items(number(parameter.range()).format("double"))
+				.minItems(1)
+				._default(List.of(parameter.defaultValue()));
 			case AXIS -> Schemas.typed("integer").format("int32")._default(parameter.defaultValue());
+			case AXES -> Schemas.typed("array")
+				.items(Schemas.typed("integer").format("int32"))
+				.minItems(1)
+				._default(List.of(parameter.defaultValue()));
 			case CHOICE ->
 				Schemas.typed("string")._enum(List.copyOf(parameter.choices()))._default(parameter.defaultValue());
 		};

@@ -3,6 +3,7 @@ package ai.activation.plot;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
@@ -69,11 +70,18 @@ final class CurveSampler {
 	 * @param derivative {@code true} for the derivative of the curve
 	 * @return the curve; values beyond {@link #DRAWABLE} in magnitude, or not finite, are
 	 * NaN and counted
-	 * @throws InvalidParameterException if the axis does not exist in a vector
+	 * @throws InvalidParameterException if the axis does not exist in a vector, or if a
+	 * parameter has one value per channel
 	 */
 	static Curve sample(Activation function, Arguments arguments, PlotRange range, int samples, boolean derivative) {
 		double[] x = range.samples(samples);
 		Kernel kernel = function.bind(vectorAxis(arguments));
+		kernel.shapeFault(new int[] { samples, 1 }).ifPresent((fault) -> {
+			// prelu with a weight per channel: a graph draws one curve
+			throw new InvalidParameterException(fault.parameter(), "one number: a graph draws one curve",
+					"A graph draws one curve, so " + fault.parameter() + " must be one number here, but it has "
+							+ "one per channel; plot each channel's value on its own.");
+		});
 		int parts = kernel.lengthMultiple();
 		int length = kernel.sliceLength();
 		String[] vector = new String[length];
@@ -151,14 +159,16 @@ final class CurveSampler {
 	 * end, so that the kernel runs along the rows of the sample points.
 	 */
 	private static Arguments vectorAxis(Arguments arguments) {
-		if (!arguments.asMap().containsKey("axis")) {
+		if (arguments.asMap().get("axis") == null) {
+			// no axis, or prelu's channel axis left to its default
 			return arguments;
 		}
-		int axis = arguments.axis();
-		if (axis != -1 && axis != 0) {
+		int[] axes = arguments.axes();
+		int axis = axes[0];
+		if (axes.length > 1 || (axis != -1 && axis != 0)) {
 			throw new InvalidParameterException("axis", "-1 or 0: a graph's input is a vector",
-					"A graph plots the function of a vector, which has the single axis -1 (or 0), but axis was " + axis
-							+ ".");
+					"A graph plots the function of a vector, which has the single axis -1 (or 0), but axis was "
+							+ Arrays.stream(axes).mapToObj(String::valueOf).collect(Collectors.joining(",")) + ".");
 		}
 		Map<String, Object> values = new LinkedHashMap<>(arguments.asMap());
 		values.put("axis", -1);

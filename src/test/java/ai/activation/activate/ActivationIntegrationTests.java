@@ -218,6 +218,50 @@ class ActivationIntegrationTests {
 	}
 
 	@Test
+	void preluWithAWeightPerChannelScalesEachChannelsNegativesByItsOwnWeightOverHttp() {
+		// (N, C, H, W) = (1, 3, 1, 2), PyTorch's channel axis 1; each product w·x is one
+		// rounding, compared exactly with BigDecimal's
+		double[] x = { -1.5, 2, -0.1, -7, 3, -1e-300 };
+		double[] w = { 0.1, 0.2, 0.3 };
+		JsonNode result = assertResult(this.http.post("/activate/prelu?weight=0.1,0.2,0.3",
+				"{\"values\": [[[[-1.5, 2]], [[-0.1, -7]], [[3, -1e-300]]]]}"));
+		double[] expected = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			expected[i] = (x[i] > 0) ? x[i]
+					: new java.math.BigDecimal(w[i / 2]).multiply(new java.math.BigDecimal(x[i])).doubleValue();
+		}
+		assertValues(result, new int[] { 1, 3, 1, 2 }, expected);
+		JsonNode gradient = assertResult(this.http.post("/activate/prelu/gradient?weight=0.1,0.2,0.3&axis=-1",
+				"{\"values\": [[-1, 2, -3], [4, -5, 6]]}"));
+		assertValues(gradient, new int[] { 2, 3 }, 0.1, 1, 0.3, 1, 0.2, 1);
+		JsonNode problem = assertProblem(this.http.post("/activate/prelu?weight=0.1,0.2,0.3", "{\"values\": [[1, 2]]}"),
+				400);
+		assertThat(problem.get("parameter").asString()).isEqualTo("weight");
+		assertThat(problem.get("axisLength").asInt()).isEqualTo(2);
+		assertThat(problem.get("detail").asString()).contains("3 values", "length 2");
+	}
+
+	@Test
+	void softmaxAndLogsumexpAlongAListOfAxesTakeThoseAxesTogetherOverHttp() {
+		// V has shape (2, 2, 3); axes 0 and 2 make one lane of six per row index j
+		// (expected values: mpmath at 50 digits)
+		assertValues(activate("softmax?axis=0,2", V), new int[] { 2, 2, 3 }, 0.09578817689939916, 0.02137323125188906,
+				0.4292928254776463, 0.228111750508766, 0.011357015318093055, 0.0015370048847966726, 0.15792800473562604,
+				0.26037926064685724, 0.03523850098858222, 0.0005654324980967771, 0.1383567705242855, 0.620072026265962);
+		assertValues(activate("logsumexp?axis=-1,0", V), new int[] { 2 }, 2.8456160160327895, 4.477919636293661);
+		assertValues(activate("logsumexp?axis=0,2&keepdims=true", V), new int[] { 1, 2, 1 }, 2.8456160160327895,
+				4.477919636293661);
+		JsonNode twice = assertProblem(this.http.post("/activate/softmax?axis=0,-3", "{\"values\": " + V + "}"), 400);
+		assertThat(twice.get("parameter").asString()).isEqualTo("axis");
+		assertThat(twice.get("detail").asString()).contains("[0, -3]", "twice");
+		JsonNode outside = assertProblem(this.http.post("/activate/softmax?axis=0,3", "{\"values\": " + V + "}"), 400);
+		assertThat(outside.get("detail").asString()).contains("Axis 3", "[-3, 3)");
+		JsonNode malformed = assertProblem(this.http.post("/activate/softmax?axis=0,x", "{\"values\": " + V + "}"),
+				400);
+		assertThat(malformed.get("detail").asString()).contains("element 1", "'x'");
+	}
+
+	@Test
 	void hardmaxShouldPickTheFirstMaximumOfEachRowOverHttp() {
 		JsonNode result = assertResult(this.http.post("/activate/hardmax", "{\"values\": [[1, 3, 3], [0, 0, 0]]}"));
 		assertValues(result, new int[] { 2, 3 }, 0, 1, 0, 1, 0, 0);

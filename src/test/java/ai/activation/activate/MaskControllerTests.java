@@ -112,6 +112,26 @@ class MaskControllerTests {
 	}
 
 	@Test
+	void aMaskWithAListOfAxesShouldMaskTheGroupTakenTogether() throws Exception {
+		// axes 0 and 1 of a (2, 2, 2) tensor: one group of four per last index; the group
+		// of index 0 keeps only 1 and 3 (softmax of [1, 3]: σ(−2) and σ(2)), the group of
+		// index 1 keeps only 2 (its softmax is 1)
+		JsonNode answer = call("/activate/softmax?axis=0,1", "{\"values\": [[[1, 2], [5, 7]], [[3, 8], [9, 4]]], "
+				+ "\"mask\": [[[1, 1], [0, 0]], [[1, 0], [0, 0]]]}");
+		List<Double> values = values(answer);
+		assertThat(values).hasSize(8);
+		assertThat(values.get(0)).isCloseTo(1 / (1 + Math.exp(2)), org.assertj.core.data.Offset.offset(1e-16));
+		assertThat(values.get(4)).isCloseTo(1 / (1 + Math.exp(-2)), org.assertj.core.data.Offset.offset(1e-16));
+		assertThat(values.get(1)).isEqualTo(1.0);
+		assertThat(List.of(values.get(2), values.get(3), values.get(5), values.get(6), values.get(7)))
+			.containsOnly(0.0);
+		// a fully masked group is named by its first element and the axes
+		assertProblem(json("/activate/softmax?axis=0,1",
+				"{\"values\": [[[1, 2], [5, 7]], [[3, 8], [9, 4]]], \"mask\": [[[1, 0], [1, 0]], [[1, 0], [0, 0]]]}"),
+				"/mask/0/0/1", "along axes [0, 1] is masked");
+	}
+
+	@Test
 	void aMaskElementThatIsNeitherBooleanNorZeroOrOneShouldBeAProblemPointingAtIt() throws Exception {
 		assertProblem(json("/activate/softmax", "{\"values\": [[1, 2], [3, 4]], \"mask\": [[true, 1], [0.5, 1]]}"),
 				"/mask/1/0", "must be true or false (or 1 or 0), not the number 0.5");

@@ -157,6 +157,22 @@ class ArgumentBinderTests {
 	}
 
 	@Test
+	void preluTakesOneWeightOrACommaSeparatedListOfThem() {
+		assertThat(ArgumentBinder.bindText(Activation.PRELU, Map.of()).numbers("weight")).containsExactly(0.25);
+		assertThat(
+				ArgumentBinder.bindText(Activation.PRELU, Map.of("weight", new String[] { "0.1" })).numbers("weight"))
+			.containsExactly(0.1);
+		assertThat(ArgumentBinder.bindText(Activation.PRELU, Map.of("weight", new String[] { "0.25, -1e-3,3" }))
+			.numbers("weight")).containsExactly(0.25, -1e-3, 3);
+		assertThat(reject(Activation.PRELU, "weight", "0.1,x,0.3").getBody().getDetail()).contains("element 1", "'x'");
+		assertThat(reject(Activation.PRELU, "weight", "0.1,,0.3").getBody().getDetail()).contains("element 1");
+		assertThat(reject(Activation.PRELU, "weight", "0.1,1e400").getBody().getDetail()).contains("element 1",
+				"finite");
+		reject(Activation.PRELU, "weight", "0.1,");
+		reject(Activation.PRELU, "weight", "NaN,1");
+	}
+
+	@Test
 	void choicesMatchIgnoringCaseAndBindTheCatalogSpelling() {
 		assertThat(ArgumentBinder.bindText(Activation.GELU, Map.of("approximate", new String[] { "TANH" }))
 			.choice("approximate")).isEqualTo("tanh");

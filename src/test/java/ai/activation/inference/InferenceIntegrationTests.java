@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +178,12 @@ class InferenceIntegrationTests {
 		assertInfer("softmax", Map.of("axis", 0, "temperature", 0.5), new double[] { 1, 2, 3, 4, 6, 8 },
 				new long[] { 2, 3 }, new double[] { 0.0024726231566347743, 0.0003353501304664781,
 						4.5397868702434395e-05, 0.9975273768433652, 0.9996646498695335, 0.9999546021312976 });
+		// lists as strings, the protocol's parameters being scalars: a weight per channel
+		// (axis 1 of a (2, 3) input), and both axes of a matrix at once
+		assertInfer("prelu", Map.of("weight", "0.5,0.25,2"), new double[] { -1, -2, -3, 4, -8, -0.5 },
+				new long[] { 2, 3 }, new double[] { -0.5, -0.5, -6, 4, -2, -1 });
+		assertInfer("softmax", Map.of("axis", "0,1"), new double[] { 0, 0, Math.log(2), 0 }, new long[] { 2, 2 },
+				new double[] { 0.2, 0.2, 0.4, 0.2 });
 	}
 
 	private void assertInfer(String model, Map<String, Object> parameters, double[] input, long[] shape,
@@ -335,6 +340,13 @@ class InferenceIntegrationTests {
 	 * function along an axis, whose reference is the first lane's.
 	 */
 	private static Exact exact(Activation function) {
+		if (!function.ranks().isEmpty()) {
+			// softmax2d, of images only: the first lane of softmax's example, 1 2 3 4, as
+			// the four channels of a (4, 1, 1) image, whose softmax over the channels is
+			// that lane's reference
+			Exact lane = exact(Activation.SOFTMAX);
+			return new Exact(lane.input(), new long[] { lane.input().length, 1, 1 }, lane.output());
+		}
 		Reference reference = REFERENCES.get(function.canonicalName());
 		double[] input = reference.input().stream().mapToDouble(Double::doubleValue).toArray();
 		if (!function.alongAxis()) {
@@ -353,15 +365,16 @@ class InferenceIntegrationTests {
 		return shape.stream().mapToLong(Integer::longValue).toArray();
 	}
 
+	/** Values nested as the shape, as a JSON array of that shape. */
 	private static String nested(List<Double> values, List<Integer> shape) {
 		if (shape.size() == 1) {
 			return values.toString();
 		}
-		int row = shape.get(shape.size() - 1);
-		List<String> rows = new ArrayList<>();
-		IntStream.range(0, values.size() / row)
-			.forEach((r) -> rows.add(values.subList(r * row, (r + 1) * row).toString()));
-		return rows.toString();
+		int block = values.size() / shape.get(0);
+		List<Integer> inner = shape.subList(1, shape.size());
+		return IntStream.range(0, shape.get(0))
+			.mapToObj((r) -> nested(values.subList(r * block, (r + 1) * block), inner))
+			.collect(java.util.stream.Collectors.joining(", ", "[", "]"));
 	}
 
 }

@@ -112,8 +112,8 @@ class InferenceMetadataIntegrationTests {
 				Parameter parameter = function.parameters().get(i);
 				JsonNode documented = parameters.get(i);
 				assertThat(documented.get("datatype").asString()).isEqualTo(switch (parameter.type()) {
-					case NUMBER -> "FP64";
-					case AXIS -> "INT64";
+					case NUMBER, NUMBERS -> "FP64";
+					case AXIS, AXES -> "INT64";
 					case CHOICE -> "BYTES";
 				});
 				assertThat(documented.get("allowed").asString()).isEqualTo(parameter.allowed());

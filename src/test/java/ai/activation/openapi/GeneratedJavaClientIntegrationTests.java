@@ -105,9 +105,30 @@ class GeneratedJavaClientIntegrationTests {
 	@Test
 	void softmaxShouldTakeItsAxisAndTemperatureAsTypedArguments() throws ApiException {
 		ActivationResponse response = this.alongAxis.activateSoftmax(
-				new ActivationRequest().values(GeneratedClientChecks.SOFTMAX_INPUT), GeneratedClientChecks.SOFTMAX_AXIS,
-				GeneratedClientChecks.TEMPERATURE, null, null, null);
+				new ActivationRequest().values(GeneratedClientChecks.SOFTMAX_INPUT),
+				List.of(GeneratedClientChecks.SOFTMAX_AXIS), GeneratedClientChecks.TEMPERATURE, null, null, null);
 		GeneratedClientChecks.checkSoftmax(response.getFunction(), response.getShape(), response.getValues());
+	}
+
+	@Test
+	void listsOfAxesAndOfWeightsShouldGoAsTheDocumentsFormStyleArrays() throws ApiException {
+		// softmax over both axes of [[0, 0], [ln 2, 0]]: 1/5, 1/5, 2/5, 1/5 (within an
+		// ulp)
+		ActivationResponse softmax = this.alongAxis.activateSoftmax(
+				new ActivationRequest().values(List.of(List.of(0.0, 0.0), List.of(Math.log(2), 0.0))), List.of(0, 1),
+				null, null, null, null);
+		assertThat(softmax.getShape()).isEqualTo(List.of(2, 2));
+		double[] expected = { 0.2, 0.2, 0.4, 0.2 };
+		List<?> rows = (List<?>) softmax.getValues();
+		for (int i = 0; i < 4; i++) {
+			double value = ((Number) ((List<?>) rows.get(i / 2)).get(i % 2)).doubleValue();
+			assertThat(value).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(Math.ulp(expected[i])));
+		}
+		// prelu with a weight per channel (axis 1 of a (2, 3) input): exact products
+		ActivationResponse prelu = this.elementwise.activatePrelu(
+				new ActivationRequest().values(List.of(List.of(-1.0, -2.0, -3.0), List.of(4.0, -8.0, -0.5))),
+				List.of(0.5, 0.25, 2.0), null, null, null, null);
+		assertThat(prelu.getValues()).isEqualTo(List.of(List.of(-0.5, -0.5, -6.0), List.of(4.0, -2.0, -1.0)));
 	}
 
 	@Test
@@ -174,6 +195,8 @@ class GeneratedJavaClientIntegrationTests {
 				Class<?> expected = switch (function.parameters().get(i).type()) {
 					case NUMBER -> Double.class;
 					case AXIS -> Integer.class;
+					// arrays in the form style: weight=0.25,0.1 and axis=0,2
+					case NUMBERS, AXES -> List.class;
 					case CHOICE -> String.class;
 				};
 				assertThat(method.getParameterTypes()[i + 1])
