@@ -318,6 +318,25 @@ class ExplorerBrowserIntegrationTests {
 	}
 
 	@Test
+	void softmax2dIsDrawnAsTheSigmoidOverTheChannelsAndTriedOnAnImage() {
+		open();
+		pick("softmax2d");
+		// the slice [x, 0] goes in as the two channels of each pixel of one image
+		List<Double> values = column(waitForColumn("softmax2d([x, 0])[0]"));
+		List<Double> x = column("x");
+		assertWithin(x, values, ExplorerBrowserIntegrationTests::sigmoid, VALUE_ULP_BUDGET, "softmax2d");
+		this.browser.findElement(By.id("derivative")).click();
+		List<Double> derivative = column(waitForColumn("d/dx softmax2d([x, 0])[0]"));
+		assertWithin(x, derivative, ExplorerBrowserIntegrationTests::sigmoidDerivative, DERIVATIVE_ULP_BUDGET,
+				"softmax2d'");
+		// its example is a (2, 1, 4) image, as JSON; it takes no axis
+		assertThat(this.browser.findElement(By.id("try-axis-label")).isDisplayed()).isFalse();
+		this.browser.findElement(By.id("try-run")).click();
+		this.wait.until((driver) -> text("try-result").startsWith("{"));
+		assertThat(text("try-result")).contains("\"function\":\"softmax2d\"").contains("\"shape\":[2,1,4]");
+	}
+
+	@Test
 	void theSoftmaxDemonstrationShowsTheTextbooksNaNBesideTheServicesAnswer() {
 		open();
 		this.browser.findElement(By.id("demo-run")).click();
