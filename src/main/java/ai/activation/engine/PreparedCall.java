@@ -76,9 +76,9 @@ public final class PreparedCall {
 		List<Integer> ranks = this.function.ranks();
 		if (!ranks.isEmpty() && !ranks.contains(shape.length)) {
 			throw new InvalidBodyException(this.function.canonicalName() + " takes values of rank "
-					+ ranks.stream().map(String::valueOf).collect(Collectors.joining(" or ")) + " ("
-					+ this.function.summary() + "), but 'values' has rank " + shape.length + " (shape "
-					+ Arrays.toString(shape) + ").", "/" + ValuesPointer.VALUES);
+					+ ranks.stream().map(String::valueOf).collect(Collectors.joining(" or ")) + " only, but 'values' "
+					+ "has rank " + shape.length + " (shape " + Arrays.toString(shape) + ").",
+					"/" + ValuesPointer.VALUES);
 		}
 		for (Parameter parameter : this.function.parameters()) {
 			if (parameter.type() == Parameter.Type.AXIS && this.arguments.asMap().get(parameter.name()) != null) {

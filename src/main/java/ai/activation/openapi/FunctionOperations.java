@@ -179,12 +179,30 @@ final class FunctionOperations {
 			.orElse("");
 	}
 
+	/** How the function meets the input's shape, in one sentence. */
+	private static String along(Activation function) {
+		if (!function.ranks().isEmpty()) {
+			return "Applied over the channels (axis -3) of a (C, H, W) or (N, C, H, W) input; values of rank "
+					+ function.ranks().stream().map(String::valueOf).collect(Collectors.joining(" or "))
+					+ " only, other ranks are a 400.";
+		}
+		if (!function.alongAxis()) {
+			return function.parameters().stream().anyMatch((p) -> p.type() == Parameter.Type.NUMBERS)
+					? "Applied to each element, with one weight per channel when several are given; the result "
+							+ "has the shape of the input."
+					: "Applied to each element; the result has the shape of the input.";
+		}
+		return function.parameters().stream().anyMatch((p) -> p.type() == Parameter.Type.AXES)
+				? "Applied along the axis given by `axis`, or along several taken together (`axis=0,2`, as JAX's "
+						+ "tuple of axes); the other axes are kept."
+				: "Applied along the axis given by `axis`; the other axes are kept.";
+	}
+
 	private static String description(Activation function) {
 		StringBuilder text = new StringBuilder();
 		text.append("**Formula:** `").append(function.formula()).append("`\n\n");
 		text.append("```latex\n").append(function.latex()).append("\n```\n\n");
-		text.append(function.alongAxis() ? "Applied along the axis given by `axis`; the other axes are kept."
-				: "Applied to each element; the result has the shape of the input.");
+		text.append(along(function));
 		text.append("\n\n");
 		text.append(maskParagraph(function));
 		if (!function.aliases().isEmpty()) {
