@@ -878,6 +878,48 @@ class KernelAccuracyTests {
 		assertThat(products.max).as("softmax2d vjp worst at %s", products.worstX).isLessThanOrEqualTo(products.budget);
 	}
 
+	/**
+	 * prelu with a weight per channel, as the catalog binds it: the whole grid as a (n,
+	 * 3) matrix (PyTorch's channel axis 1) and, with {@code axis=0}, as a vector of
+	 * per-element weights; each value is one rounding of w·x and each derivative w, so
+	 * exact against BigDecimal's products.
+	 */
+	@Test
+	void preluWithAWeightPerChannelShouldBeExactOnEveryChannel() {
+		double[] weights = { 0.25, -0.1, 3 };
+		int rows = GRID.length / 3;
+		double[] x = Arrays.copyOf(GRID, rows * 3);
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("weight", List.of(0.25, -0.1, 3.0));
+		arguments.put("axis", null);
+		Kernel kernel = Activation.PRELU.bind(new ai.activation.catalog.Arguments(arguments));
+		Tensor matrix = new Tensor(x, new int[] { rows, 3 });
+		double[] out = new double[x.length];
+		double[] derivative = new double[x.length];
+		kernel.value(matrix, out);
+		kernel.vjp(matrix, null, derivative);
+		Stats values = new Stats("prelu weight=0.25,-0.1,3 (per channel)", 0);
+		Stats gradients = new Stats("prelu weight=0.25,-0.1,3 (per channel)", 0);
+		for (int i = 0; i < x.length; i++) {
+			double w = weights[i % 3];
+			values.add(x[i], out[i], (x[i] > 0) ? x[i] : round(bd(w).multiply(bd(x[i]))));
+			gradients.add(x[i], derivative[i], (x[i] > 0) ? 1.0 : w);
+		}
+		// axis=0 of a vector: one weight per element
+		arguments.put("axis", 0);
+		Kernel alongVector = Activation.PRELU.bind(new ai.activation.catalog.Arguments(arguments));
+		double[] three = { -2, 5, -7 };
+		double[] answer = new double[3];
+		alongVector.value(new Tensor(three, new int[] { 3 }), answer);
+		for (int i = 0; i < 3; i++) {
+			values.add(three[i], answer[i], (three[i] > 0) ? three[i] : round(bd(weights[i]).multiply(bd(three[i]))));
+		}
+		REPORT.put(values.name, values);
+		GRADIENTS.put(gradients.name, gradients);
+		assertThat(values.max).as("prelu per channel worst at %s", values.worstX).isZero();
+		assertThat(gradients.max).as("prelu' per channel worst at %s", gradients.worstX).isZero();
+	}
+
 	@Test
 	void reductionsNormalizersAndGatesShouldStayWithinTheirBudgetsOnEveryRow() {
 		List<double[]> rows = rows();
