@@ -69,7 +69,11 @@ final class Model {
 		Tensor output = new Tensor(OUTPUT, Datatype.FP64.name(), List.of(-1L));
 		return new Metadata(function.canonicalName(), List.of(VERSION), PLATFORM, List.of(input), List.of(output),
 				function.summary(), function.parameters().stream().map(ParameterMetadata::of).toList(),
-				function.constraints().stream().map(Constraint::rule).toList());
+				function.constraints().stream().map(Constraint::rule).toList(),
+				function.maskRule()
+					.map((rule) -> "An optional second input named " + MASK + " (BOOL, or 0 and 1 "
+							+ "in a number datatype, with the input's shape): " + rule)
+					.orElse(null));
 	}
 
 	static String echo(String text) {
@@ -93,9 +97,13 @@ final class Model {
 	 * @param description one sentence on the function
 	 * @param parameters the function's parameters
 	 * @param constraints rules between parameters, e.g. {@code lower <= upper}
+	 * @param mask for the functions that take a mask, what the optional second input
+	 * {@value #MASK} does; left out for the others. It is not among {@code inputs}, which
+	 * a client may take as the tensors every request must send.
 	 */
 	record Metadata(String name, List<String> versions, String platform, List<Tensor> inputs, List<Tensor> outputs,
-			String description, List<ParameterMetadata> parameters, List<String> constraints) {
+			String description, List<ParameterMetadata> parameters, List<String> constraints,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String mask) {
 	}
 
 	/**

@@ -188,7 +188,8 @@ final class InferenceOperations {
 		components.addSchemas(MODEL_METADATA,
 				Schemas.typed("object")
 					.description("`$metadata_model_response`, with the service's own `description`, `parameters` (the "
-							+ "function's, for the request-level `parameters` of an inference) and `constraints` after "
+							+ "function's, for the request-level `parameters` of an inference), `constraints` and, for "
+							+ "the functions that take one, `mask` (what the optional second input `mask` does) after "
 							+ "the protocol's members.")
 					.addProperty("name", Schemas.typed("string"))
 					.addProperty("versions", Schemas.typed("array").items(Schemas.typed("string")))
@@ -198,6 +199,7 @@ final class InferenceOperations {
 					.addProperty("description", Schemas.typed("string"))
 					.addProperty("parameters", Schemas.typed("array").items(parameters))
 					.addProperty("constraints", Schemas.typed("array").items(Schemas.typed("string")))
+					.addProperty("mask", Schemas.typed("string"))
 					.required(List.of("name", "platform", "inputs", "outputs")));
 		components.addResponses(ERROR_400, error("The request is invalid: malformed JSON, not exactly one input, a "
 				+ "shape that does not match the data, an unknown datatype, a bad Inference-Header-Content-Length, "

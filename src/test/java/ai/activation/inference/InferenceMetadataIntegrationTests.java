@@ -105,6 +105,13 @@ class InferenceMetadataIntegrationTests {
 			assertThat(metadata.get("platform").asString()).isNotBlank();
 			assertTensor(metadata.get("inputs"), "input");
 			assertTensor(metadata.get("outputs"), "output");
+			// the mask is said in a member of its own, not as a required input
+			if (function.maskRule().isPresent()) {
+				assertThat(metadata.get("mask").asString()).contains("mask", "BOOL", function.maskRule().get());
+			}
+			else {
+				assertThat(metadata.has("mask")).isFalse();
+			}
 			JsonNode parameters = metadata.get("parameters");
 			assertThat(parameters.valueStream().map((p) -> p.get("name").asString()))
 				.containsExactlyElementsOf(function.parameters().stream().map(Parameter::name).toList());
