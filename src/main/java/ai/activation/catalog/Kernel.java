@@ -147,31 +147,39 @@ public sealed interface Kernel {
 	}
 
 	/**
-	 * A function applied to each element.
-	 *
-	 * @param function the scalar function
+	 * A kernel that maps each element to one, so the output has the input's shape and the
+	 * upstream gradient may be left out (ones).
 	 */
-	record Elementwise(ScalarFunction function) implements Kernel {
+	sealed interface OfElements extends Kernel permits Elementwise, PerChannel {
 
 		@Override
-		public int[] outputShape(int[] shape) {
+		default int[] outputShape(int[] shape) {
 			return shape.clone();
 		}
 
 		@Override
-		public int lengthMultiple() {
+		default int lengthMultiple() {
 			return 1;
 		}
 
 		@Override
-		public int sliceLength() {
+		default int sliceLength() {
 			return 1;
 		}
 
 		@Override
-		public boolean gradRequired() {
+		default boolean gradRequired() {
 			return false;
 		}
+
+	}
+
+	/**
+	 * A function applied to each element.
+	 *
+	 * @param function the scalar function
+	 */
+	record Elementwise(ScalarFunction function) implements OfElements {
 
 		@Override
 		public long value(Tensor input, double[] out) {
@@ -215,7 +223,7 @@ public sealed interface Kernel {
 	 * {@code null} for PyTorch's channel dimension, 1, which a vector lacks
 	 * @param parameter the name of the parameter that gives one value per channel
 	 */
-	record PerChannel(List<ScalarFunction> functions, Integer axis, String parameter) implements Kernel {
+	record PerChannel(List<ScalarFunction> functions, Integer axis, String parameter) implements OfElements {
 
 		/**
 		 * Returns the channel axis counted from the front, or −1 for a vector without
@@ -228,26 +236,6 @@ public sealed interface Kernel {
 				return (rank >= 2) ? 1 : -1;
 			}
 			return (this.axis < 0) ? this.axis + rank : this.axis;
-		}
-
-		@Override
-		public int[] outputShape(int[] shape) {
-			return shape.clone();
-		}
-
-		@Override
-		public int lengthMultiple() {
-			return 1;
-		}
-
-		@Override
-		public int sliceLength() {
-			return 1;
-		}
-
-		@Override
-		public boolean gradRequired() {
-			return false;
 		}
 
 		@Override

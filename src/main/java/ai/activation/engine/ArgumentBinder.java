@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Arguments;
@@ -109,9 +110,9 @@ final class ArgumentBinder {
 	private static Object parse(Parameter parameter, ArgumentValue value) {
 		return switch (parameter.type()) {
 			case NUMBER -> parseNumber(parameter, value);
-			case NUMBERS -> parseNumbers(parameter, value);
+			case NUMBERS -> parseList(parameter, value, ArgumentBinder::parseNumber);
 			case AXIS -> parseAxis(parameter, value);
-			case AXES -> parseAxes(parameter, value);
+			case AXES -> parseList(parameter, value, ArgumentBinder::parseAxis);
 			case CHOICE -> parseChoice(parameter, value);
 		};
 	}
@@ -137,74 +138,29 @@ final class ArgumentBinder {
 	}
 
 	/**
-	 * One number, or a comma-separated list of them (one per channel): a {@link Double}
-	 * for one, an unmodifiable list of them for more.
+	 * One value, or a comma-separated list of them, each read by {@code one}: the value
+	 * itself for one, an unmodifiable list for more. A faulty element is answered with
+	 * {@code one}'s problem, prefixed with its position in the list. That a list of axes
+	 * names distinct axes within the rank is checked with the input
+	 * ({@link PreparedCall#check}).
 	 */
-	private static Object parseNumbers(Parameter parameter, ArgumentValue given) {
-		if (given instanceof ArgumentValue.Number) {
-			return parseNumber(parameter, given);
-		}
+	private static Object parseList(Parameter parameter, ArgumentValue given,
+			BiFunction<Parameter, ArgumentValue, Object> one) {
 		String[] items = given.text().split(",", -1);
-		if (items.length == 1) {
-			return parseNumber(parameter, given);
+		if (given instanceof ArgumentValue.Number || items.length == 1) {
+			return one.apply(parameter, given);
 		}
-		List<Double> values = new ArrayList<>(items.length);
+		List<Object> values = new ArrayList<>(items.length);
 		for (int i = 0; i < items.length; i++) {
-			String item = items[i].trim();
-			String rule = null;
-			if (!ParameterText.DECIMAL.matcher(item).matches()) {
-				rule = "plain decimal numbers separated by commas, such as 0.25,0.1,0.3";
+			try {
+				values.add(one.apply(parameter, new ArgumentValue.Text(items[i].trim())));
 			}
-			else if (!Double.isFinite(Double.parseDouble(item))) {
-				rule = "finite numbers, within the range of a double";
+			catch (InvalidParameterException ex) {
+				throw new InvalidParameterException(parameter.name(), parameter.allowed(), "In the list '"
+						+ ParameterText.echo(given.text()) + "', element " + i + ": " + ex.getBody().getDetail());
 			}
-			else if (!parameter.range().contains(Double.parseDouble(item))) {
-				rule = "numbers in " + parameter.range();
-			}
-			if (rule != null) {
-				throw new InvalidParameterException(parameter.name(), parameter.allowed(),
-						"Parameter '" + parameter.name() + "' must be " + rule + ", but its element " + i + " is '"
-								+ ParameterText.echo(item) + "' (in '" + ParameterText.echo(given.text()) + "').");
-			}
-			values.add(Double.parseDouble(item));
 		}
 		return List.copyOf(values);
-	}
-
-	/**
-	 * One axis, or a comma-separated list of them: an {@link Integer} for one, an
-	 * unmodifiable list for more; that they are distinct and within the rank is checked
-	 * with the input ({@link PreparedCall#check}).
-	 */
-	private static Object parseAxes(Parameter parameter, ArgumentValue given) {
-		if (given instanceof ArgumentValue.Number) {
-			return parseAxis(parameter, given);
-		}
-		String[] items = given.text().split(",", -1);
-		if (items.length == 1) {
-			return parseAxis(parameter, given);
-		}
-		List<Integer> axes = new ArrayList<>(items.length);
-		for (int i = 0; i < items.length; i++) {
-			String item = items[i].trim();
-			Integer axis = null;
-			if (ParameterText.INTEGER.matcher(item).matches()) {
-				try {
-					axis = Integer.valueOf(item);
-				}
-				catch (NumberFormatException ex) {
-					// beyond an int: no rank has that axis
-				}
-			}
-			if (axis == null) {
-				throw new InvalidParameterException(parameter.name(), parameter.allowed(),
-						"Parameter '" + parameter.name() + "' must be integers separated by commas, such as 0,2, but "
-								+ "its element " + i + " is '" + ParameterText.echo(item) + "' (in '"
-								+ ParameterText.echo(given.text()) + "').");
-			}
-			axes.add(axis);
-		}
-		return List.copyOf(axes);
 	}
 
 	private static Integer parseAxis(Parameter parameter, ArgumentValue given) {
