@@ -58,6 +58,9 @@ def log1mexp(v):
     return torch.where(v < LN2, torch.log(-torch.expm1(-v)), torch.log1p(-torch.exp(-v)))
 
 
+softmax2d = torch.nn.Softmax2d()
+
+
 def standardize(v, epsilon=1e-5):
     """jax.nn.standardize: torch's layer_norm over the one axis, without weight or bias."""
     return F.layer_norm(v, v.shape, eps=epsilon)
@@ -104,6 +107,8 @@ FUNCTIONS = {
     "logsigmoid": lambda: F.logsigmoid(x),
     "log_softmax": lambda: torch.log_softmax(x, dim=0),
     "softmin": lambda: F.softmin(x, dim=0),
+    # nn.Softmax2d: softmax over dim -3; the 2^20 values as the channels of one (N, 1, 1) image
+    "softmax2d": lambda: softmax2d(x.view(N, 1, 1)),
     "glu": lambda: F.glu(x, dim=0),
     "sparsemax": lambda: sparsemax(x),  # composed: sort, cumsum, support, threshold
     "hardmax": lambda: hardmax(x),  # composed: argmax + one_hot

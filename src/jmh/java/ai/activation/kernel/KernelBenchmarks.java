@@ -51,7 +51,7 @@ public class KernelBenchmarks {
 
 	@Param({ "sigmoid", "tanh", "relu", "gelu", "silu", "step", "identity", "softmax", "relu6", "leaky_relu", "prelu",
 			"rrelu", "elu", "selu", "celu", "mish", "softplus", "softsign", "hardtanh", "hardsigmoid", "hardswish",
-			"hardshrink", "softshrink", "tanhshrink", "threshold", "logsigmoid", "log_softmax", "softmin", "glu",
+			"hardshrink", "softshrink", "tanhshrink", "threshold", "logsigmoid", "log_softmax", "softmin", "softmax2d", "glu",
 			"sparsemax", "hardmax", "reglu", "exponential", "squareplus", "sparse_plus", "sparse_sigmoid",
 			"thresholded_relu", "shrink", "relu_squared", "snake", "log1mexp", "logsumexp", "logmeanexp", "standardize",
 			"crelu", "swiglu", "geglu" })
