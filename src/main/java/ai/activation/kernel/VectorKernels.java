@@ -1085,4 +1085,172 @@ final class VectorKernels {
 		return events + tail(scalar, in, out, i);
 	}
 
+	// ------------------------------------------------------------ the Gaussian family
+
+	/** 1/√2 as a double-double. */
+	private static final double SQRT1_2_HI = 0.7071067811865476;
+
+	private static final double SQRT1_2_LO = -4.833646656726457e-17;
+
+	/** 2/√π. */
+	private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+
+	/** erf(1) rounded to single precision, exact as a double (fdlibm's erx). */
+	private static final double ERX = 8.45062911510467529297e-01;
+
+	/** The boundaries of fdlibm's four ranges of a = |x|/√2. */
+	private static final double ERF_SMALL = 0.84375;
+
+	private static final double ERF_MID = 1.25;
+
+	private static final double ERFC_NEAR = 1 / 0.35;
+
+	/** Lanes below this take the scalar path of gelu (its Mills-ratio series, −0). */
+	private static final double GELU_SCALAR_BELOW = -26.0;
+
+	/** Above this gelu(x) rounds to x (as the scalar path answers). */
+	private static final double GELU_IDENTITY_ABOVE = 10.0;
+
+	/** Where the textbook (x/2)(1 + erf(x/√2)) starts to flush (the scalar events). */
+	private static final double GELU_NAIVE_FAILS_BELOW = -8.374388923067457;
+
+	/*
+	 * The coefficients of Sun's fdlibm s_erf.c (Copyright (C) 1993 by Sun Microsystems,
+	 * Inc.; the same in FreeBSD's msun, musl and Go's math/erf.go): numerators P (degree
+	 * 4, 6, 7, 6, padded with zeros to 7, index = power) and denominators 1 + v·Q(v) (Q's
+	 * coefficients from the power 1 on, padded to 8) of erf(a)/a − 1 on [0, 0.84375) in v
+	 * = a², erf(a) − erx on [0.84375, 1.25) in v = a − 1, and log(a·erfc(a)) + a² +
+	 * 0.5625 on [1.25, 1/0.35) and [1/0.35, 28) in v = 1/a².
+	 */
+	private static final double[] ERF_P_SMALL = { 1.28379167095512558561e-01, -3.25042107247001499370e-01,
+			-2.84817495755985104766e-02, -5.77027029648944159157e-03, -2.37630166566501626084e-05, 0, 0, 0 };
+
+	private static final double[] ERF_Q_SMALL = { 3.97917223959155352819e-01, 6.50222499887672944485e-02,
+			5.08130628187576562776e-03, 1.32494738004321644526e-04, -3.96022827877536812320e-06, 0, 0, 0 };
+
+	private static final double[] ERF_P_MID = { -2.36211856075265944077e-03, 4.14856118683748331666e-01,
+			-3.72207876035701323847e-01, 3.18346619901161753674e-01, -1.10894694282396677476e-01,
+			3.54783043256182359371e-02, -2.16637559486879084300e-03, 0 };
+
+	private static final double[] ERF_Q_MID = { 1.06420880400844228286e-01, 5.40397917702171048937e-01,
+			7.18286544141962662868e-02, 1.26171219808761642112e-01, 1.36370839120290507362e-02,
+			1.19844998467991074170e-02, 0, 0 };
+
+	private static final double[] ERFC_P_NEAR = { -9.86494403484714822705e-03, -6.93858572707181764372e-01,
+			-1.05586262253232909814e+01, -6.23753324503260060396e+01, -1.62396669462573470355e+02,
+			-1.84605092906711035994e+02, -8.12874355063065934246e+01, -9.81432934416914548592e+00 };
+
+	private static final double[] ERFC_Q_NEAR = { 1.96512716674392571292e+01, 1.37657754143519042600e+02,
+			4.34565877475229228821e+02, 6.45387271733267880336e+02, 4.29008140027567833386e+02,
+			1.08635005541779435134e+02, 6.57024977031928170135e+00, -6.04244152148580987438e-02 };
+
+	private static final double[] ERFC_P_FAR = { -9.86494292470009928597e-03, -7.99283237680523006574e-01,
+			-1.77579549177547519889e+01, -1.60636384855821916062e+02, -6.37566443368389627722e+02,
+			-1.02509513161107724954e+03, -4.83519191608651397019e+02, 0 };
+
+	private static final double[] ERFC_Q_FAR = { 3.03380607434824582924e+01, 3.25792512996573918826e+02,
+			1.53672958608443695994e+03, 3.19985821950859553908e+03, 2.55305040643316442583e+03,
+			4.74528541206955367215e+02, -2.24409524465858183362e+01, 0 };
+
+	/**
+	 * gelu(x) = x·Φ(x) over an array, as {@link Gaussian#GELU}, on fdlibm's erf/erfc (W.
+	 * J. Cody's form, with the coefficients of Sun's s_erf.c, see above) in a = |x|/√2
+	 * held as a double-double ah + al, one rational per lane with its coefficients
+	 * selected by blends:
+	 * <ul>
+	 * <li>a &lt; 0.84375: 2Φ(x) = 1 + w + w·y + wl·(2/√π)e^(−w²), w = x/√2 = wh + wl, y =
+	 * P(a²)/Q(a²) ≈ erf(a)/a − 1, with 1 + wh as an exact two-sum;</li>
+	 * <li>a &lt; 1.25: 2Φ(x) = (1 ± erx) ± (P(a − 1)/Q(a − 1) + al·(2/√π)e^(−a²)), the
+	 * sign of x;</li>
+	 * <li>beyond: erfc(a) = e^E/a with E = −a² − 0.5625 + R(1/a²)/S(1/a²); since x =
+	 * ∓√2·a, (x/2)·erfc(a) = ∓e^E/√2 with no division. E is formed as a double-double (a²
+	 * = ah² + 2ah·al by an fma, and the two-sums of −0.5625 + R/S and of −ah²), e^E as
+	 * the lanewise EXP of its high part times 1 + its low part: the rounding of a² is
+	 * amplified 2a²-fold in e^(−a²), and x = ∓√2·a is exact only to the double-double.
+	 * For x &lt; 0 the result is −e^E/√2, for x &gt; 0 x − e^E/√2.</li>
+	 * </ul>
+	 * then x·Φ(x) as 0.5·(x·2Φ) as the scalar path. Lanes above 10 are x (as the scalar
+	 * path); lanes below −26 and NaN by the scalar definition; the events (−38.58 &lt; x
+	 * &lt; −8.3744) counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long gelu(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			// w = x/√2 = wh + wl, a = |w| = ah + al
+			DoubleVector wh = x.mul(SQRT1_2_HI);
+			DoubleVector wl = x.fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), wh.neg()).add(x.mul(SQRT1_2_LO));
+			VectorMask<Double> negative = x.compare(VectorOperators.LT, 0.0);
+			DoubleVector ah = wh.abs();
+			DoubleVector al = wl.blend(wl.neg(), negative);
+			VectorMask<Double> small = ah.compare(VectorOperators.LT, ERF_SMALL);
+			VectorMask<Double> mid = ah.compare(VectorOperators.LT, ERF_MID);
+			VectorMask<Double> near = ah.compare(VectorOperators.LT, ERFC_NEAR);
+			VectorMask<Double> tail = mid.not();
+			// ah² = p + q
+			DoubleVector p = ah.mul(ah);
+			DoubleVector q = ah.fma(ah, p.neg());
+			DoubleVector v = DoubleVector.broadcast(SPECIES, 1.0).div(p).blend(ah.sub(1.0), mid).blend(p, small);
+			DoubleVector num = coefficient(7, near, mid, small, ERFC_P_FAR, ERFC_P_NEAR, ERF_P_MID, ERF_P_SMALL);
+			DoubleVector den = coefficient(7, near, mid, small, ERFC_Q_FAR, ERFC_Q_NEAR, ERF_Q_MID, ERF_Q_SMALL);
+			for (int k = 6; k >= 0; k--) {
+				num = num.fma(v, coefficient(k, near, mid, small, ERFC_P_FAR, ERFC_P_NEAR, ERF_P_MID, ERF_P_SMALL));
+				den = den.fma(v, coefficient(k, near, mid, small, ERFC_Q_FAR, ERFC_Q_NEAR, ERF_Q_MID, ERF_Q_SMALL));
+			}
+			DoubleVector y = num.div(den.fma(v, DoubleVector.broadcast(SPECIES, 1.0)));
+			// E = −a² − 0.5625 + y as sE + eE (tail lanes), −ah² elsewhere
+			DoubleVector c = y.sub(0.5625);
+			DoubleVector ce = DoubleVector.broadcast(SPECIES, -0.5625).sub(c).add(y);
+			DoubleVector sE = c.sub(p);
+			DoubleVector eE = p.neg().sub(sE).add(c).add(ce).sub(ah.add(ah).fma(al, q));
+			DoubleVector e = sE.blend(p.neg(), mid).lanewise(VectorOperators.EXP);
+			DoubleVector d = e.mul(TWO_OVER_SQRT_PI);
+			// the tail: ∓e^E/√2
+			DoubleVector g = e.fma(eE, e);
+			DoubleVector scaled = g.fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), g.mul(SQRT1_2_LO));
+			DoubleVector far = scaled.neg()
+				.blend(g.neg().fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), x), negative.not());
+			// a < 0.84375: 2Φ = (1 + wh) + (w·y + wl·d)
+			DoubleVector s = wh.add(1.0);
+			DoubleVector s0 = DoubleVector.broadcast(SPECIES, 1.0).sub(s).add(wh);
+			DoubleVector twoPhiSmall = wh.fma(y, wl.fma(d, s0)).add(s);
+			// a < 1.25: 2Φ = (1 ± erx) ± (y + al·d)
+			DoubleVector yy = al.fma(d, y);
+			DoubleVector twoPhiMid = yy.add(1.0 + ERX).blend(yy.neg().add(1.0 - ERX), negative);
+			DoubleVector twoPhi = twoPhiMid.blend(twoPhiSmall, small);
+			x.mul(twoPhi)
+				.mul(0.5)
+				.blend(far, tail)
+				.blend(x, x.compare(VectorOperators.GT, GELU_IDENTITY_ABOVE))
+				.intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, GELU_SCALAR_BELOW)
+				.or(x.test(VectorOperators.IS_NAN));
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			VectorMask<Double> flushes = x.compare(VectorOperators.LT, GELU_NAIVE_FAILS_BELOW).andNot(special);
+			if (flushes.anyTrue()) {
+				events += flushes.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/** The k-th coefficient of each lane's range, by blends. */
+	private static DoubleVector coefficient(int k, VectorMask<Double> near, VectorMask<Double> mid,
+			VectorMask<Double> small, double[] far, double[] nearCoefficients, double[] midCoefficients,
+			double[] smallCoefficients) {
+		return DoubleVector.broadcast(SPECIES, far[k])
+			.blend(nearCoefficients[k], near)
+			.blend(midCoefficients[k], mid)
+			.blend(smallCoefficients[k], small);
+	}
+
 }
