@@ -496,6 +496,68 @@ class VectorKernelsTests {
 		}
 	}
 
+	@Test
+	void tanhshrinkVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
+		// each within 2 ulps of the true value, so within 4 of each other
+		assertBulkMatchesScalar(Hyperbolic.TANHSHRINK, 4);
+	}
+
+	/**
+	 * tanhshrink's vector path (a fitted polynomial where x − tanh x cancels, the
+	 * identity (|x| − 1) + 2E/(1 + E) beyond) against apfloat once C2 has compiled it:
+	 * random arguments over [−25, 25], near 0 at every scale down to 2^−1074, the
+	 * boundaries x² = 1/4 and 5/4 and the end of the vector range (2^−300) with
+	 * neighbours either side, ±0, huge values; each within tanhshrink's budget of 2 ulps.
+	 */
+	@Test
+	void tanhshrinkVectorPathOnceCompiledShouldStayWithin2UlpsOfApfloat() {
+		List<Double> points = new ArrayList<>();
+		for (double edge : new double[] { 0.5, Math.sqrt(1.25), 0x1p-300, 2e-108, 1.3e-8 }) {
+			for (int k = -8; k <= 8; k++) {
+				double v = edge + k * Math.ulp(edge);
+				points.add(v);
+				points.add(-v);
+			}
+		}
+		for (double edge : new double[] { -0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e300, -1e300,
+				Double.MAX_VALUE, -Double.MAX_VALUE, 19.0, 20.0, 400.0 }) {
+			points.add(edge);
+		}
+		SplittableRandom random = new SplittableRandom(29);
+		while (points.size() < 6_000) {
+			int kind = points.size() % 3;
+			points.add((kind == 0) ? Math.scalb(random.nextDouble(-1.0, 1.0), -random.nextInt(1075))
+					: (kind == 1) ? random.nextDouble(-1.2, 1.2) : random.nextDouble(-25.0, 25.0));
+		}
+		points.add(1.5);
+		double[] in = points.stream().mapToDouble(Double::doubleValue).toArray();
+		double[] out = new double[in.length];
+		warmUp(Hyperbolic.TANHSHRINK, Arrays.copyOf(in, 512), new double[512]);
+		Hyperbolic.TANHSHRINK.applyAll(in, out);
+		double worst = 0;
+		for (int i = 0; i < in.length; i++) {
+			double expected = KernelAccuracyTests.tanhshrink(in[i]);
+			double ulps = (out[i] == expected) ? 0 : Math.abs(out[i] - expected) / Math.ulp(expected);
+			worst = Math.max(worst, ulps);
+			assertThat(ulps).as("tanhshrink(%s) = %s, expected %s", in[i], out[i], expected).isLessThanOrEqualTo(2.0);
+		}
+		System.out.println("tanhshrink vector path: worst " + worst + " ulp");
+	}
+
+	@Test
+	void tanhshrinkVectorPathShouldAnswerInPlaceAsIntoAnotherArray() {
+		double[] in = inputs();
+		warmUp(Hyperbolic.TANHSHRINK, Arrays.copyOf(in, 512), new double[512]);
+		double[] out = new double[in.length];
+		long events = Hyperbolic.TANHSHRINK.applyAll(in, out);
+		double[] inPlace = in.clone();
+		assertThat(Hyperbolic.TANHSHRINK.applyAll(inPlace, inPlace)).isEqualTo(events);
+		for (int i = 0; i < in.length; i++) {
+			assertThat(Math.abs(inPlace[i] - out[i])).as("tanhshrink in place at x = %s", in[i])
+				.isLessThanOrEqualTo(4 * Math.ulp(out[i]));
+		}
+	}
+
 	private static void assertBulkMatchesScalar(ScalarFunction f, int ulps) {
 		assertBulkMatchesScalar(f.toString(), f, inputs(), ulps, f != Piecewise.RELU && f != Piecewise.RELU6);
 	}
