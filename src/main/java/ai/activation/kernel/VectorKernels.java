@@ -1341,4 +1341,52 @@ final class VectorKernels {
 		return events + tail(scalar, in, out, i);
 	}
 
+	// ------------------------------------------------------------ squareplus
+
+	/**
+	 * squareplus at b &gt; 0, as {@link Algebraic#squareplus}: s = √fma(x, x, b) by the
+	 * lanewise FMA and SQRT (both correctly rounded, as Math.fma and Math.sqrt), then
+	 * (b/4)/(s/2 − x/2) for x &lt; 0, else (x + s)/2; bit for bit the scalar definition,
+	 * which also takes the lanes where x² + b is not within (1e−290, 1e290) (its
+	 * {@link Math#hypot}) and NaN. The events of the cancelling form (x &lt; 0 with x² +
+	 * b rounding to x²) counted lanewise, those of the overflowing x² among the patched
+	 * lanes.
+	 * @param b the smoothness, greater than 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long squareplus(double b, double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector vb = DoubleVector.broadcast(SPECIES, b);
+		double quarter = b * 0.25;
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector q = x.fma(x, vb);
+			DoubleVector s = q.lanewise(VectorOperators.SQRT);
+			VectorMask<Double> negative = x.compare(VectorOperators.LT, 0.0);
+			DoubleVector below = DoubleVector.broadcast(SPECIES, quarter).div(s.mul(0.5).sub(x.mul(0.5)));
+			x.add(s).mul(0.5).blend(below, negative).intoArray(out, i);
+			VectorMask<Double> special = q.compare(VectorOperators.GT, 1e-290)
+				.and(q.compare(VectorOperators.LT, 1e290))
+				.not();
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			DoubleVector square = x.mul(x);
+			VectorMask<Double> cancels = square.add(b)
+				.compare(VectorOperators.EQ, square)
+				.and(negative)
+				.andNot(special);
+			if (cancels.anyTrue()) {
+				events += cancels.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
 }

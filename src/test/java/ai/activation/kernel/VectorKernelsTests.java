@@ -558,6 +558,44 @@ class VectorKernelsTests {
 		}
 	}
 
+	@Test
+	void squareplusVectorPathShouldBeBitForBitTheScalarPathWithTheSameEvents() {
+		for (double b : new double[] { 4.0, 1.0, 1e-300, 1e300, 0.0 }) {
+			ScalarFunction f = Algebraic.squareplus(b);
+			// the inputs include |x| > 1.34e154, the textbook's overflowing x²
+			assertBulkMatchesScalar("squareplus b=" + b, f, inputs(), 0, true);
+			assertBulkMatchesScalar("squareplus b=" + b + " at its edges", f, squareplusEdges(b), 0, false);
+		}
+	}
+
+	/**
+	 * Where squareplus's vector path hands lanes to the scalar path (x² + b at 1e−290 and
+	 * 1e290) and where the textbook cancels (x² + b rounding to x², |x| ≈ 2^26·√b), with
+	 * neighbours, and ±0, in place.
+	 */
+	private static double[] squareplusEdges(double b) {
+		List<Double> points = new ArrayList<>();
+		for (double edge : new double[] { 1e145, Math.sqrt(Math.max(1e-290 - b, 0)), 0x1p26 * Math.sqrt(b),
+				0x1p27 * Math.sqrt(b), Math.sqrt(b), 0.0 }) {
+			for (int k = -4; k <= 4; k++) {
+				double v = edge + k * Math.ulp(edge);
+				points.add(v);
+				points.add(-v);
+			}
+		}
+		double[] in = points.stream().mapToDouble(Double::doubleValue).toArray();
+		double[] inPlace = in.clone();
+		double[] out = new double[in.length];
+		ScalarFunction f = Algebraic.squareplus(b);
+		f.applyAll(in, out);
+		f.applyAll(inPlace, inPlace);
+		for (int i = 0; i < in.length; i++) {
+			assertThat(Double.doubleToRawLongBits(inPlace[i])).as("squareplus in place at x = %s", in[i])
+				.isEqualTo(Double.doubleToRawLongBits(out[i]));
+		}
+		return in;
+	}
+
 	private static void assertBulkMatchesScalar(ScalarFunction f, int ulps) {
 		assertBulkMatchesScalar(f.toString(), f, inputs(), ulps, f != Piecewise.RELU && f != Piecewise.RELU6);
 	}
