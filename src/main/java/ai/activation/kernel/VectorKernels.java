@@ -1389,4 +1389,48 @@ final class VectorKernels {
 		return events + tail(scalar, in, out, i);
 	}
 
+	/**
+	 * swiglu at alpha = 1 on one contiguous lane: silu(a)·b in one pass, silu(a) as
+	 * {@link #silu}'s loop (e = e^−|a| by the lanewise EXP, then a/(1 + e) or a·e/(1 +
+	 * e)) and then times b, so the same operations as {@link #gated} with {@link #silu}
+	 * without its copy and second pass; gates below −40 (scaled there, and every event)
+	 * by {@link Logistic#SILU}.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 * @return the number of overflow-avoidance events of silu
+	 */
+	static long swiglu(double[] in, int src, int half, double[] out, int dst) {
+		ScalarFunction silu = Logistic.SILU;
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector a = DoubleVector.fromArray(SPECIES, in, src + k);
+			DoubleVector b = DoubleVector.fromArray(SPECIES, in, src + half + k);
+			DoubleVector e = a.abs().neg().lanewise(VectorOperators.EXP);
+			DoubleVector numerator = a.mul(e.blend(1.0, a.compare(VectorOperators.GE, 0.0)));
+			numerator.div(e.add(1.0)).mul(b).intoArray(out, dst + k);
+			VectorMask<Double> special = a.compare(VectorOperators.LT, Scalars.TAIL);
+			if (special.anyTrue()) {
+				for (int lane = 0; lane < length; lane++) {
+					if (special.laneIsSet(lane)) {
+						double g = a.lane(lane);
+						out[dst + k + lane] = silu.value(g) * b.lane(lane);
+						events += silu.naiveFails(g) ? 1 : 0;
+					}
+				}
+			}
+		}
+		for (; k < half; k++) {
+			double a = in[src + k];
+			events += silu.naiveFails(a) ? 1 : 0;
+			out[dst + k] = silu.value(a) * in[src + half + k];
+		}
+		return events;
+	}
+
 }
