@@ -1308,25 +1308,32 @@ final class VectorKernels {
 			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
 			DoubleVector a = x.abs();
 			DoubleVector y = x.mul(x);
-			DoubleVector yl = x.fma(x, y.neg());
-			DoubleVector x3 = y.mul(x);
-			DoubleVector x3l = y.fma(x, x3.neg()).add(yl.mul(x));
-			VectorMask<Double> small = y.compare(VectorOperators.LT, 0.25);
-			VectorMask<Double> series = y.compare(VectorOperators.LT, 1.25);
-			DoubleVector t = y.sub(0.75).add(yl).mul(2.0).blend(y, small);
-			int last = TANHSHRINK_Q_MID.length - 1;
-			DoubleVector q = DoubleVector.broadcast(SPECIES, TANHSHRINK_Q_MID[last])
-				.blend(TANHSHRINK_Q_SMALL[last], small);
-			for (int k = last - 1; k >= 0; k--) {
-				q = q.fma(t, DoubleVector.broadcast(SPECIES, TANHSHRINK_Q_MID[k]).blend(TANHSHRINK_Q_SMALL[k], small));
-			}
-			DoubleVector chi = DoubleVector.broadcast(SPECIES, TANHSHRINK_C_HI).blend(THIRD_HI, small);
-			DoubleVector clo = DoubleVector.broadcast(SPECIES, TANHSHRINK_C_LO).blend(THIRD_LO, small);
-			DoubleVector s = t.fma(q, clo);
-			DoubleVector near = x3.fma(chi, x3.fma(s, x3l.mul(chi)));
 			DoubleVector e = a.mul(-2.0).lanewise(VectorOperators.EXP);
 			DoubleVector r = a.sub(1.0).add(e.add(e).div(e.add(1.0)));
-			r.blend(r.neg(), x.compare(VectorOperators.LT, 0.0)).blend(near, series).intoArray(out, i);
+			DoubleVector far = r.blend(r.neg(), x.compare(VectorOperators.LT, 0.0));
+			far.intoArray(out, i);
+			VectorMask<Double> series = y.compare(VectorOperators.LT, 1.25);
+			if (series.anyTrue()) {
+				// the polynomial only where some lane needs it (a store, not a merge of
+				// vectors, which C2 would box)
+				DoubleVector yl = x.fma(x, y.neg());
+				DoubleVector x3 = y.mul(x);
+				DoubleVector x3l = y.fma(x, x3.neg()).add(yl.mul(x));
+				VectorMask<Double> small = y.compare(VectorOperators.LT, 0.25);
+				DoubleVector t = y.sub(0.75).add(yl).mul(2.0).blend(y, small);
+				int last = TANHSHRINK_Q_MID.length - 1;
+				DoubleVector q = DoubleVector.broadcast(SPECIES, TANHSHRINK_Q_MID[last])
+					.blend(TANHSHRINK_Q_SMALL[last], small);
+				for (int k = last - 1; k >= 0; k--) {
+					q = q.fma(t,
+							DoubleVector.broadcast(SPECIES, TANHSHRINK_Q_MID[k]).blend(TANHSHRINK_Q_SMALL[k], small));
+				}
+				DoubleVector chi = DoubleVector.broadcast(SPECIES, TANHSHRINK_C_HI).blend(THIRD_HI, small);
+				DoubleVector clo = DoubleVector.broadcast(SPECIES, TANHSHRINK_C_LO).blend(THIRD_LO, small);
+				DoubleVector s = t.fma(q, clo);
+				DoubleVector near = x3.fma(chi, x3.fma(s, x3l.mul(chi)));
+				far.blend(near, series).intoArray(out, i);
+			}
 			VectorMask<Double> special = a.compare(VectorOperators.LT, TANHSHRINK_SCALAR_UNDER);
 			if (special.anyTrue()) {
 				events += patch(scalar, x, out, i, special);
