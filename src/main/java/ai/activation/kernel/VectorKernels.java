@@ -1258,9 +1258,10 @@ final class VectorKernels {
 	/**
 	 * tanhshrink's g(y) = (x − tanh x)/x³ − 1/3 over y = x²: g = y·q(y) on [0, 1/4] (q of
 	 * degree 10, padded with zeros), and g(y) = C + t·q(t) with t = (y − 3/4)/(1/2) on
-	 * [1/4, 5/4] (degree 15); C = g(3/4) as a double-double. Fitted for this kernel with
-	 * mpmath (Chebyshev interpolation at 50 digits, then rounded; the rounded polynomial
-	 * within 2^−55.8 of g relative, measured at 600 points per range).
+	 * [1/4, 5/4] (degree 15); C = g(3/4) as a double-double. Fitted for this kernel by
+	 * {@code scripts/fits/tanhshrink.py} with mpmath (Chebyshev interpolation at 50
+	 * digits, then rounded; the rounded polynomial within 2^−55.8 of g relative, measured
+	 * at 600 points per range).
 	 */
 	private static final double[] TANHSHRINK_Q_SMALL = { -0.13333333333333333, 0.053968253968253554,
 			-0.02186948853608865, 0.008863235525732788, -0.0035921279023247246, 0.0014558318582275247,
