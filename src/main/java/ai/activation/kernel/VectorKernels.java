@@ -1256,10 +1256,10 @@ final class VectorKernels {
 	// ------------------------------------------------------------ tanhshrink
 
 	/**
-	 * tanhshrink's g(y) = (x − tanh x)/x³ − 1/3 over y = x²: g = y·q(y) on [0, 1/4] (q of
-	 * degree 10, padded with zeros), and g(y) = C + t·q(t) with t = (y − 3/4)/(1/2) on
-	 * [1/4, 5/4] (degree 15); C = g(3/4) as a double-double. Fitted for this kernel by
-	 * {@code scripts/fits/tanhshrink.py} with mpmath (Chebyshev interpolation at 50
+	 * tanhshrink's g(y) = (x − tanh x)/x³ over y = x², as C + t·q(t): on [0, 1/4] with t
+	 * = y and C = 1/3 (q of degree 10, padded with zeros), on [1/4, 5/4] with t = (y −
+	 * 3/4)/(1/2) and C = g(3/4) (degree 15); C as a double-double. Fitted for this kernel
+	 * by {@code scripts/fits/tanhshrink.py} with mpmath (Chebyshev interpolation at 50
 	 * digits, then rounded; the rounded polynomial within 2^−55.8 of g relative, measured
 	 * at 600 points per range).
 	 */
