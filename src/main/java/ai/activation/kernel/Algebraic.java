@@ -16,7 +16,8 @@ public final class Algebraic {
 	 * which cancels for x ≪ −√b (and is 0 there); here, for x &lt; 0, the equal form
 	 * b/(2(√(x² + b) − x)) is used, a quotient of positive terms. The root is √fma(x, x,
 	 * b), with {@link Math#hypot} where x² + b would overflow or underflow. Within 3 ulp.
-	 * At b = 0 it is relu.
+	 * At b = 0 it is relu. The bulk path ({@code VectorKernels.squareplus}, with the
+	 * Vector API) is bit for bit this definition.
 	 *
 	 * <p>
 	 * squareplus′(x) = (1 + x/√(x² + b))/2, for x &lt; 0 as b/(2√(x² + b)(√(x² + b) −
@@ -31,7 +32,7 @@ public final class Algebraic {
 	 */
 	public static ScalarFunction squareplus(double b) {
 		double rootB = Math.sqrt(b);
-		return ScalarFunction.of((x) -> {
+		ScalarFunction scalar = ScalarFunction.of((x) -> {
 			if (b == 0) {
 				return Math.max(0.0, x);
 			}
@@ -50,6 +51,9 @@ public final class Algebraic {
 			}
 			return (1.0 + x / s) * 0.5;
 		}, (x) -> Math.abs(x) > 1.34e154);
+		// at b = 0 (relu, with the events of the textbook's overflowing x²) the scalar
+		// loop
+		return (b == 0) ? scalar : Vectorized.of(scalar, (in, out, f) -> VectorKernels.squareplus(b, in, out, f));
 	}
 
 	/** √(x² + b), with one rounding of x² + b where it stays well inside the range. */

@@ -155,6 +155,10 @@ public final class GatedUnits {
 				for (int lane = 0; lane < lanes.count(); lane++) {
 					int src = lanes.start(lane);
 					int dst = halves.start(lane);
+					if (scratch != null && f == Logistic.SILU) {
+						events += VectorKernels.swiglu(in, src, half, out, dst);
+						continue;
+					}
 					if (scratch != null) {
 						events += VectorKernels.gated(f, in, src, half, scratch, out, dst);
 						continue;

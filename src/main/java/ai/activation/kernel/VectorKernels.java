@@ -1085,4 +1085,360 @@ final class VectorKernels {
 		return events + tail(scalar, in, out, i);
 	}
 
+	// ------------------------------------------------------------ the Gaussian family
+
+	/** 1/√2 as a double-double. */
+	private static final double SQRT1_2_HI = 0.7071067811865476;
+
+	private static final double SQRT1_2_LO = -4.833646656726457e-17;
+
+	/** 2/√π. */
+	private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+
+	/** erf(1) rounded to single precision, exact as a double (fdlibm's erx). */
+	private static final double ERX = 8.45062911510467529297e-01;
+
+	/** The boundaries of fdlibm's four ranges of a = |x|/√2. */
+	private static final double ERF_SMALL = 0.84375;
+
+	private static final double ERF_MID = 1.25;
+
+	private static final double ERFC_NEAR = 1 / 0.35;
+
+	/** Lanes below this take the scalar path of gelu (its Mills-ratio series, −0). */
+	private static final double GELU_SCALAR_BELOW = -26.0;
+
+	/** Above this gelu(x) rounds to x (as the scalar path answers). */
+	private static final double GELU_IDENTITY_ABOVE = 10.0;
+
+	/** Where the textbook (x/2)(1 + erf(x/√2)) starts to flush (the scalar events). */
+	private static final double GELU_NAIVE_FAILS_BELOW = -8.374388923067457;
+
+	/*
+	 * The coefficients of Sun's fdlibm s_erf.c (Copyright (C) 1993 by Sun Microsystems,
+	 * Inc.; the same in FreeBSD's msun, musl and Go's math/erf.go): numerators P (degree
+	 * 4, 6, 7, 6, padded with zeros to 7, index = power) and denominators 1 + v·Q(v) (Q's
+	 * coefficients from the power 1 on, padded to 8) of erf(a)/a − 1 on [0, 0.84375) in v
+	 * = a², erf(a) − erx on [0.84375, 1.25) in v = a − 1, and log(a·erfc(a)) + a² +
+	 * 0.5625 on [1.25, 1/0.35) and [1/0.35, 28) in v = 1/a².
+	 */
+	private static final double[] ERF_P_SMALL = { 1.28379167095512558561e-01, -3.25042107247001499370e-01,
+			-2.84817495755985104766e-02, -5.77027029648944159157e-03, -2.37630166566501626084e-05, 0, 0, 0 };
+
+	private static final double[] ERF_Q_SMALL = { 3.97917223959155352819e-01, 6.50222499887672944485e-02,
+			5.08130628187576562776e-03, 1.32494738004321644526e-04, -3.96022827877536812320e-06, 0, 0, 0 };
+
+	private static final double[] ERF_P_MID = { -2.36211856075265944077e-03, 4.14856118683748331666e-01,
+			-3.72207876035701323847e-01, 3.18346619901161753674e-01, -1.10894694282396677476e-01,
+			3.54783043256182359371e-02, -2.16637559486879084300e-03, 0 };
+
+	private static final double[] ERF_Q_MID = { 1.06420880400844228286e-01, 5.40397917702171048937e-01,
+			7.18286544141962662868e-02, 1.26171219808761642112e-01, 1.36370839120290507362e-02,
+			1.19844998467991074170e-02, 0, 0 };
+
+	private static final double[] ERFC_P_NEAR = { -9.86494403484714822705e-03, -6.93858572707181764372e-01,
+			-1.05586262253232909814e+01, -6.23753324503260060396e+01, -1.62396669462573470355e+02,
+			-1.84605092906711035994e+02, -8.12874355063065934246e+01, -9.81432934416914548592e+00 };
+
+	private static final double[] ERFC_Q_NEAR = { 1.96512716674392571292e+01, 1.37657754143519042600e+02,
+			4.34565877475229228821e+02, 6.45387271733267880336e+02, 4.29008140027567833386e+02,
+			1.08635005541779435134e+02, 6.57024977031928170135e+00, -6.04244152148580987438e-02 };
+
+	private static final double[] ERFC_P_FAR = { -9.86494292470009928597e-03, -7.99283237680523006574e-01,
+			-1.77579549177547519889e+01, -1.60636384855821916062e+02, -6.37566443368389627722e+02,
+			-1.02509513161107724954e+03, -4.83519191608651397019e+02, 0 };
+
+	private static final double[] ERFC_Q_FAR = { 3.03380607434824582924e+01, 3.25792512996573918826e+02,
+			1.53672958608443695994e+03, 3.19985821950859553908e+03, 2.55305040643316442583e+03,
+			4.74528541206955367215e+02, -2.24409524465858183362e+01, 0 };
+
+	/**
+	 * gelu(x) = x·Φ(x) over an array, as {@link Gaussian#GELU}, on fdlibm's erf/erfc (W.
+	 * J. Cody's form, with the coefficients of Sun's s_erf.c, see above) in a = |x|/√2
+	 * held as a double-double ah + al, one rational per lane with its coefficients
+	 * selected by blends:
+	 * <ul>
+	 * <li>a &lt; 0.84375: 2Φ(x) = 1 + w + w·y + wl·(2/√π)e^(−w²), w = x/√2 = wh + wl, y =
+	 * P(a²)/Q(a²) ≈ erf(a)/a − 1, with 1 + wh as an exact two-sum;</li>
+	 * <li>a &lt; 1.25: 2Φ(x) = (1 ± erx) ± (P(a − 1)/Q(a − 1) + al·(2/√π)e^(−a²)), the
+	 * sign of x;</li>
+	 * <li>beyond: erfc(a) = e^E/a with E = −a² − 0.5625 + R(1/a²)/S(1/a²); since x =
+	 * ∓√2·a, (x/2)·erfc(a) = ∓e^E/√2 with no division. E is formed as a double-double (a²
+	 * = ah² + 2ah·al by an fma, and the two-sums of −0.5625 + R/S and of −ah²), e^E as
+	 * the lanewise EXP of its high part times 1 + its low part: the rounding of a² is
+	 * amplified 2a²-fold in e^(−a²), and x = ∓√2·a is exact only to the double-double.
+	 * For x &lt; 0 the result is −e^E/√2, for x &gt; 0 x − e^E/√2.</li>
+	 * </ul>
+	 * then x·Φ(x) as 0.5·(x·2Φ) as the scalar path. Lanes above 10 are x (as the scalar
+	 * path); lanes below −26 and NaN by the scalar definition; the events (−38.58 &lt; x
+	 * &lt; −8.3744) counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long gelu(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			// w = x/√2 = wh + wl, a = |w| = ah + al
+			DoubleVector wh = x.mul(SQRT1_2_HI);
+			DoubleVector wl = x.fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), wh.neg()).add(x.mul(SQRT1_2_LO));
+			VectorMask<Double> negative = x.compare(VectorOperators.LT, 0.0);
+			DoubleVector ah = wh.abs();
+			DoubleVector al = wl.blend(wl.neg(), negative);
+			VectorMask<Double> small = ah.compare(VectorOperators.LT, ERF_SMALL);
+			VectorMask<Double> mid = ah.compare(VectorOperators.LT, ERF_MID);
+			VectorMask<Double> near = ah.compare(VectorOperators.LT, ERFC_NEAR);
+			VectorMask<Double> tail = mid.not();
+			// ah² = p + q
+			DoubleVector p = ah.mul(ah);
+			DoubleVector q = ah.fma(ah, p.neg());
+			DoubleVector v = DoubleVector.broadcast(SPECIES, 1.0).div(p).blend(ah.sub(1.0), mid).blend(p, small);
+			DoubleVector num = coefficient(7, near, mid, small, ERFC_P_FAR, ERFC_P_NEAR, ERF_P_MID, ERF_P_SMALL);
+			DoubleVector den = coefficient(7, near, mid, small, ERFC_Q_FAR, ERFC_Q_NEAR, ERF_Q_MID, ERF_Q_SMALL);
+			for (int k = 6; k >= 0; k--) {
+				num = num.fma(v, coefficient(k, near, mid, small, ERFC_P_FAR, ERFC_P_NEAR, ERF_P_MID, ERF_P_SMALL));
+				den = den.fma(v, coefficient(k, near, mid, small, ERFC_Q_FAR, ERFC_Q_NEAR, ERF_Q_MID, ERF_Q_SMALL));
+			}
+			DoubleVector y = num.div(den.fma(v, DoubleVector.broadcast(SPECIES, 1.0)));
+			// E = −a² − 0.5625 + y as sE + eE (tail lanes), −ah² elsewhere
+			DoubleVector c = y.sub(0.5625);
+			DoubleVector ce = DoubleVector.broadcast(SPECIES, -0.5625).sub(c).add(y);
+			DoubleVector sE = c.sub(p);
+			DoubleVector eE = p.neg().sub(sE).add(c).add(ce).sub(ah.add(ah).fma(al, q));
+			DoubleVector e = sE.blend(p.neg(), mid).lanewise(VectorOperators.EXP);
+			DoubleVector d = e.mul(TWO_OVER_SQRT_PI);
+			// the tail: ∓e^E/√2
+			DoubleVector g = e.fma(eE, e);
+			DoubleVector scaled = g.fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), g.mul(SQRT1_2_LO));
+			DoubleVector far = scaled.neg()
+				.blend(g.neg().fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), x), negative.not());
+			// a < 0.84375: 2Φ = (1 + wh) + (w·y + wl·d)
+			DoubleVector s = wh.add(1.0);
+			DoubleVector s0 = DoubleVector.broadcast(SPECIES, 1.0).sub(s).add(wh);
+			DoubleVector twoPhiSmall = wh.fma(y, wl.fma(d, s0)).add(s);
+			// a < 1.25: 2Φ = (1 ± erx) ± (y + al·d)
+			DoubleVector yy = al.fma(d, y);
+			DoubleVector twoPhiMid = yy.add(1.0 + ERX).blend(yy.neg().add(1.0 - ERX), negative);
+			DoubleVector twoPhi = twoPhiMid.blend(twoPhiSmall, small);
+			x.mul(twoPhi)
+				.mul(0.5)
+				.blend(far, tail)
+				.blend(x, x.compare(VectorOperators.GT, GELU_IDENTITY_ABOVE))
+				.intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.LT, GELU_SCALAR_BELOW)
+				.or(x.test(VectorOperators.IS_NAN));
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			VectorMask<Double> flushes = x.compare(VectorOperators.LT, GELU_NAIVE_FAILS_BELOW).andNot(special);
+			if (flushes.anyTrue()) {
+				events += flushes.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/** The k-th coefficient of each lane's range, by blends. */
+	private static DoubleVector coefficient(int k, VectorMask<Double> near, VectorMask<Double> mid,
+			VectorMask<Double> small, double[] far, double[] nearCoefficients, double[] midCoefficients,
+			double[] smallCoefficients) {
+		return DoubleVector.broadcast(SPECIES, far[k])
+			.blend(nearCoefficients[k], near)
+			.blend(midCoefficients[k], mid)
+			.blend(smallCoefficients[k], small);
+	}
+
+	// ------------------------------------------------------------ tanhshrink
+
+	/**
+	 * tanhshrink's g(y) = (x − tanh x)/x³ over y = x², as C + t·q(t): on [0, 1/4] with t
+	 * = y and C = 1/3 (q of degree 10, padded with zeros), on [1/4, 5/4] with t = (y −
+	 * 3/4)/(1/2) and C = g(3/4) (degree 15); C as a double-double. Fitted for this kernel
+	 * by {@code scripts/fits/tanhshrink.py} with mpmath (Chebyshev interpolation at 50
+	 * digits, then rounded; the rounded polynomial within 2^−55.8 of g relative, measured
+	 * at 600 points per range).
+	 */
+	private static final double[] TANHSHRINK_Q_SMALL = { -0.13333333333333333, 0.053968253968253554,
+			-0.02186948853608865, 0.008863235525732788, -0.0035921279023247246, 0.0014558318582275247,
+			-0.0005899976228565356, 0.00023890187148381905, -9.579052341928215e-05, 3.5744412631158804e-05,
+			-9.302623983870165e-06, 0, 0, 0, 0, 0 };
+
+	private static final double[] TANHSHRINK_Q_MID = { -0.03924198196600979, 0.006086253290803022,
+			-0.0009455797769431928, 0.0001469423038560512, -2.283544048242971e-05, 3.548737509024337e-06,
+			-5.514912594478429e-07, 8.570446059038744e-08, -1.3318882987339216e-08, 2.06982010767807e-09,
+			-3.2168772547167266e-10, 4.99918591814179e-11, -7.7365147139315e-12, 1.2022925449481259e-12,
+			-2.0682174537458585e-13, 3.214111932719219e-14 };
+
+	private static final double TANHSHRINK_C_HI = 0.25661494743903795;
+
+	private static final double TANHSHRINK_C_LO = -1.6816094359204554e-17;
+
+	private static final double THIRD_HI = 1.0 / 3.0;
+
+	private static final double THIRD_LO = 1.850371707708594e-17;
+
+	/**
+	 * Lanes with |x| below this (x³ near or in the subnormal range, ±0) take the scalar
+	 * path.
+	 */
+	private static final double TANHSHRINK_SCALAR_UNDER = 0x1p-300;
+
+	/**
+	 * tanhshrink(x) = x − tanh x over an array, as {@link Hyperbolic#TANHSHRINK}: for x²
+	 * &lt; 5/4 (|x| &lt; 1.118, where x − tanh x cancels) x³·(1/3 + g(x²)) with x³ and x²
+	 * as double-doubles and the polynomial g above; beyond, ±((|x| − 1) + 2E/(1 + E)), E
+	 * = e^−2|x| by the lanewise EXP, where |x| − 1 is exact and both terms are positive.
+	 * Lanes with |x| &lt; 2^−300 by the scalar definition; the events (2e−108 ≤ |x| ≤
+	 * 1.3e−8) counted lanewise.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long tanhshrink(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector a = x.abs();
+			DoubleVector y = x.mul(x);
+			DoubleVector e = a.mul(-2.0).lanewise(VectorOperators.EXP);
+			DoubleVector r = a.sub(1.0).add(e.add(e).div(e.add(1.0)));
+			DoubleVector far = r.blend(r.neg(), x.compare(VectorOperators.LT, 0.0));
+			far.intoArray(out, i);
+			VectorMask<Double> series = y.compare(VectorOperators.LT, 1.25);
+			if (series.anyTrue()) {
+				// the polynomial only where some lane needs it (a store, not a merge of
+				// vectors, which C2 would box)
+				DoubleVector yl = x.fma(x, y.neg());
+				DoubleVector x3 = y.mul(x);
+				DoubleVector x3l = y.fma(x, x3.neg()).add(yl.mul(x));
+				VectorMask<Double> small = y.compare(VectorOperators.LT, 0.25);
+				DoubleVector t = y.sub(0.75).add(yl).mul(2.0).blend(y, small);
+				int last = TANHSHRINK_Q_MID.length - 1;
+				DoubleVector q = DoubleVector.broadcast(SPECIES, TANHSHRINK_Q_MID[last])
+					.blend(TANHSHRINK_Q_SMALL[last], small);
+				for (int k = last - 1; k >= 0; k--) {
+					q = q.fma(t,
+							DoubleVector.broadcast(SPECIES, TANHSHRINK_Q_MID[k]).blend(TANHSHRINK_Q_SMALL[k], small));
+				}
+				DoubleVector chi = DoubleVector.broadcast(SPECIES, TANHSHRINK_C_HI).blend(THIRD_HI, small);
+				DoubleVector clo = DoubleVector.broadcast(SPECIES, TANHSHRINK_C_LO).blend(THIRD_LO, small);
+				DoubleVector s = t.fma(q, clo);
+				DoubleVector near = x3.fma(chi, x3.fma(s, x3l.mul(chi)));
+				far.blend(near, series).intoArray(out, i);
+			}
+			VectorMask<Double> special = a.compare(VectorOperators.LT, TANHSHRINK_SCALAR_UNDER);
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			VectorMask<Double> flushes = a.compare(VectorOperators.GE, 2e-108)
+				.and(a.compare(VectorOperators.LE, 1.3e-8))
+				.andNot(special);
+			if (flushes.anyTrue()) {
+				events += flushes.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	// ------------------------------------------------------------ squareplus
+
+	/**
+	 * squareplus at b &gt; 0, as {@link Algebraic#squareplus}: s = √fma(x, x, b) by the
+	 * lanewise FMA and SQRT (both correctly rounded, as Math.fma and Math.sqrt), then
+	 * (b/4)/(s/2 − x/2) for x &lt; 0, else (x + s)/2; bit for bit the scalar definition,
+	 * which also takes the lanes where x² + b is not within (1e−290, 1e290) (its
+	 * {@link Math#hypot}) and NaN. The events of the cancelling form (x &lt; 0 with x² +
+	 * b rounding to x²) counted lanewise, those of the overflowing x² among the patched
+	 * lanes.
+	 * @param b the smoothness, greater than 0
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long squareplus(double b, double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector vb = DoubleVector.broadcast(SPECIES, b);
+		double quarter = b * 0.25;
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector q = x.fma(x, vb);
+			DoubleVector s = q.lanewise(VectorOperators.SQRT);
+			VectorMask<Double> negative = x.compare(VectorOperators.LT, 0.0);
+			DoubleVector below = DoubleVector.broadcast(SPECIES, quarter).div(s.mul(0.5).sub(x.mul(0.5)));
+			x.add(s).mul(0.5).blend(below, negative).intoArray(out, i);
+			VectorMask<Double> special = q.compare(VectorOperators.GT, 1e-290)
+				.and(q.compare(VectorOperators.LT, 1e290))
+				.not();
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+			DoubleVector square = x.mul(x);
+			VectorMask<Double> cancels = square.add(b)
+				.compare(VectorOperators.EQ, square)
+				.and(negative)
+				.andNot(special);
+			if (cancels.anyTrue()) {
+				events += cancels.trueCount();
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * swiglu at alpha = 1 on one contiguous lane: silu(a)·b in one pass, silu(a) as
+	 * {@link #silu}'s loop (e = e^−|a| by the lanewise EXP, then a/(1 + e) or a·e/(1 +
+	 * e)) and then times b, so the same operations as {@link #gated} with {@link #silu}
+	 * without its copy and second pass; gates below −40 (scaled there, and every event)
+	 * by {@link Logistic#SILU}.
+	 * @param in the tensor, not modified
+	 * @param src the first element of the lane (a; b follows after {@code half})
+	 * @param half the length of each half
+	 * @param out the output tensor
+	 * @param dst the first element of the output lane
+	 * @return the number of overflow-avoidance events of silu
+	 */
+	static long swiglu(double[] in, int src, int half, double[] out, int dst) {
+		ScalarFunction silu = Logistic.SILU;
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(half);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector a = DoubleVector.fromArray(SPECIES, in, src + k);
+			DoubleVector b = DoubleVector.fromArray(SPECIES, in, src + half + k);
+			DoubleVector e = a.abs().neg().lanewise(VectorOperators.EXP);
+			DoubleVector numerator = a.mul(e.blend(1.0, a.compare(VectorOperators.GE, 0.0)));
+			numerator.div(e.add(1.0)).mul(b).intoArray(out, dst + k);
+			VectorMask<Double> special = a.compare(VectorOperators.LT, Scalars.TAIL);
+			if (special.anyTrue()) {
+				for (int lane = 0; lane < length; lane++) {
+					if (special.laneIsSet(lane)) {
+						double g = a.lane(lane);
+						out[dst + k + lane] = silu.value(g) * b.lane(lane);
+						events += silu.naiveFails(g) ? 1 : 0;
+					}
+				}
+			}
+		}
+		for (; k < half; k++) {
+			double a = in[src + k];
+			events += silu.naiveFails(a) ? 1 : 0;
+			out[dst + k] = silu.value(a) * in[src + half + k];
+		}
+		return events;
+	}
+
 }

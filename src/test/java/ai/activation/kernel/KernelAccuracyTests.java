@@ -663,7 +663,7 @@ class KernelAccuracyTests {
 		return round(Reference.tanh(ap(x)));
 	}
 
-	private static double tanhshrink(double x) {
+	static double tanhshrink(double x) {
 		Apfloat a = ap(x);
 		if (Math.abs(x) > 40) {
 			return round(a.subtract(new Apfloat((long) Math.signum(x)))); // tanh differs
