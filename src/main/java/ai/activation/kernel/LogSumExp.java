@@ -298,7 +298,8 @@ public final class LogSumExp {
 
 	/**
 	 * log(qh + ql) as a double-double: log1p of the exact q − 1 near 1 (Sterbenz), so a
-	 * ratio of 1 gives 0; log qh plus ql/qh elsewhere.
+	 * ratio of 1 gives 0; log qh and one Newton step elsewhere. Only for logmeanexp,
+	 * where q = S/n lies in [1/n, 1].
 	 */
 	private static void logOf(double qh, double ql, double[] out) {
 		if (qh >= 0.5 && qh <= 2) {
@@ -324,8 +325,14 @@ public final class LogSumExp {
 			out[1] = ((t[0] - e0) + (t[1] - e1)) / t[0];
 			return;
 		}
-		out[0] = Math.log(qh);
-		out[1] = ql / qh;
+		// log qh, then one Newton step against e^y in double-double: Math.log's ulp of
+		// log q (up to log n in magnitude, q = S/n ≥ 1/n) would be amplified where
+		// m + log q cancels
+		double y = Math.log(qh);
+		double[] t = new double[2];
+		DoubleDouble.exp(y, 0.0, t);
+		out[0] = y;
+		out[1] = ((qh - t[0]) + (ql - t[1])) / qh;
 	}
 
 	/** x − m as a double-double; −∞ where the difference is below −MAX_VALUE. */
