@@ -15,11 +15,11 @@ package ai.activation.kernel;
  * matter against it. Within 2 ulp. With epsilon = 0 a constant lane is 0/0: a 422.
  *
  * <p>
- * On a contiguous lane (the last axis) with the Vector API, the value takes three vector
+ * On a contiguous lane (the last axis) with the Vector API, the value takes two vector
  * passes instead ({@code VectorKernels.standardize}: the corrected two-pass algorithm of
- * Chan, Golub and LeVeque, 1983, with compensated sums in double-double), within the same
- * bound; the scaled, non-finite and constant lanes stay on the scalar path, as does the
- * vector-Jacobian product.
+ * Chan, Golub and LeVeque, 1983, about the lane's first element, with compensated sums in
+ * double-double), within the same bound; the scaled, non-finite and constant lanes stay
+ * on the scalar path, as does the vector-Jacobian product.
  *
  * <p>
  * The vector-Jacobian product is (1/s)(g_k − mean(g) − y_k·mean(g·y)), s = √(var +
@@ -162,10 +162,16 @@ public final class Standardization {
 		if (big > 0x1p500) {
 			e = Math.getExponent(big);
 		}
-		else if (big < 0x1p-500 && big > 0 && epsilon < 0x1p-1000) {
-			// only where d² could flush while var still matters against epsilon; to
-			// 2^−400, so that epsilon·2^−2e stays finite
+		else if (big < 0x1p-500 && big > 0) {
+			// to 2^−400: where d² could flush while var still matters against epsilon
+			// (epsilon < 2^−1000), and so that the mean and d keep their low parts
+			// (a lane of subnormals: their error would be amplified 1/s-fold); no
+			// further than keeps epsilon·2^−2e below 2^1000
 			e = DoubleDouble.exponent(big) + 400;
+			if (epsilon > 0) {
+				e = Math.max(e, Math.floorDiv(DoubleDouble.exponent(epsilon) - 1000 + 1, 2));
+			}
+			e = Math.min(e, 0);
 		}
 		double[] t = new double[2];
 		double sh = 0;

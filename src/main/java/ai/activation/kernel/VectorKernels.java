@@ -890,22 +890,22 @@ final class VectorKernels {
 
 	/**
 	 * standardize on one contiguous lane, as {@code Standardization.standardize}'s value,
-	 * in three vector passes; answers {@code false}, writing nothing, for a lane it
-	 * leaves to the scalar path: a non-finite element, a magnitude above 2^500 or (with
-	 * epsilon &lt; 2^−1000) below 2^−500 (the scalar path scales those), or a variance
-	 * that comes out 0 (a constant lane).
+	 * in two vector passes; answers {@code false}, writing nothing, for a lane it leaves
+	 * to the scalar path: a non-finite element, a magnitude above 2^500 or below 2^−500
+	 * (the scalar path scales those), or a variance that comes out 0 (a constant lane).
 	 *
 	 * <p>
-	 * The corrected two-pass algorithm (Chan, Golub and LeVeque, "Algorithms for
-	 * computing the sample variance: analysis and recommendations", The American
-	 * Statistician 37(3), 1983, eq. 1.7), with compensated sums: pass one gives max |x|
-	 * and a first mean m0 from a sum compensated per vector lane (Neumaier); pass two
-	 * forms d0 = x − m0 exactly (two-sum) and sums d0 and d0² (its square exact by fma),
-	 * each by two-sum per vector lane into double-doubles D1 and D2, so that the mean is
-	 * m0 + D1/n and n·var = D2 − D1²/n, both in double-double (D1 is only the error of
-	 * m0, so the correction cannot cancel D2 away); pass three forms d = x − m0 − D1/n as
-	 * a double-double and multiplies it by 1/s, s = √(var + epsilon) and its reciprocal
-	 * double-doubles, one rounding at the end. The scalar path's bound holds.
+	 * The sums of the corrected two-pass algorithm (Chan, Golub and LeVeque, "Algorithms
+	 * for computing the sample variance: analysis and recommendations", The American
+	 * Statistician 37(3), 1983, eq. 1.7) about a shift m0, the lane's first element
+	 * (their "shifted data"), with compensated sums, in one pass: max |x|, and d0 = x −
+	 * m0 exactly (two-sum), summed with d0² (its square exact by fma) by two-sum per
+	 * vector lane into double-doubles D1 and D2; the mean is m0 + D1/n and n·var = D2 −
+	 * D1²/n, both in double-double. As m0 is an element, n(mean − m0)² ≤ n·Σ(x − mean)²,
+	 * so the correction cancels at most a factor n + 1 of D2, against a relative error of
+	 * the double-double sums far below 2^−60/n. The second pass forms d = x − m0 − D1/n
+	 * as a double-double and multiplies it by 1/s, s = √(var + epsilon) and its
+	 * reciprocal double-doubles, one rounding at the end. The scalar path's bound holds.
 	 * @param in the tensor, not modified
 	 * @param start the first element of the lane
 	 * @param n the length of the lane
@@ -916,43 +916,18 @@ final class VectorKernels {
 	static boolean standardize(double[] in, int start, int n, double epsilon, double[] out) {
 		int length = SPECIES.length();
 		int bound = SPECIES.loopBound(n);
-		// pass one: max |x| and Σx, compensated per vector lane
+		// pass one: max |x|, and Σ d0 and Σ d0² for d0 = x − m0 (m0 the lane's first
+		// element) exact by two-sum, each summed by two-sum per vector lane
+		double m0 = in[start];
 		DoubleVector big = DoubleVector.zero(SPECIES);
-		DoubleVector s = DoubleVector.zero(SPECIES);
-		DoubleVector c = DoubleVector.zero(SPECIES);
-		int k = 0;
-		for (; k < bound; k += length) {
-			DoubleVector x = DoubleVector.fromArray(SPECIES, in, start + k);
-			big = big.lanewise(VectorOperators.MAX, x.abs());
-			DoubleVector t = s.add(x);
-			DoubleVector bb = t.sub(s);
-			c = c.add(s.sub(t.sub(bb)).add(x.sub(bb)));
-			s = t;
-		}
-		double largest = big.reduceLanes(VectorOperators.MAX);
-		double[] acc = new double[2];
-		double[] u = new double[2];
-		for (int lane = 0; lane < length; lane++) {
-			DoubleDouble.add(acc[0], acc[1], s.lane(lane), c.lane(lane), acc);
-		}
-		for (int j = k; j < n; j++) {
-			double x = in[start + j];
-			largest = Math.max(largest, Math.abs(x));
-			DoubleDouble.add(acc[0], acc[1], x, 0.0, acc);
-		}
-		if (!(largest <= 0x1p500) || (largest < 0x1p-500 && epsilon < 0x1p-1000)) {
-			// NaN, ∞, or a lane the scalar path scales
-			return false;
-		}
-		DoubleDouble.div(acc[0], acc[1], n, 0.0, u);
-		double m0 = u[0];
-		// pass two: Σ d0 and Σ d0², d0 = x − m0 exactly, two-sum per vector lane
 		DoubleVector s1 = DoubleVector.zero(SPECIES);
 		DoubleVector c1 = DoubleVector.zero(SPECIES);
 		DoubleVector s2 = DoubleVector.zero(SPECIES);
 		DoubleVector c2 = DoubleVector.zero(SPECIES);
-		for (k = 0; k < bound; k += length) {
+		int k = 0;
+		for (; k < bound; k += length) {
 			DoubleVector x = DoubleVector.fromArray(SPECIES, in, start + k);
+			big = big.lanewise(VectorOperators.MAX, x.abs());
 			DoubleVector h = x.sub(m0);
 			DoubleVector l = twoSumLow(x, h, m0);
 			DoubleVector t = s1.add(h);
@@ -966,6 +941,8 @@ final class VectorKernels {
 			c2 = c2.add(s2.sub(t.sub(bb)).add(p.sub(bb)).add(pe));
 			s2 = t;
 		}
+		double largest = big.reduceLanes(VectorOperators.MAX);
+		double[] u = new double[2];
 		double[] d1 = new double[2];
 		double[] d2 = new double[2];
 		for (int lane = 0; lane < length; lane++) {
@@ -973,12 +950,18 @@ final class VectorKernels {
 			DoubleDouble.add(d2[0], d2[1], s2.lane(lane), c2.lane(lane), d2);
 		}
 		for (int j = k; j < n; j++) {
-			DoubleDouble.twoSum(in[start + j], -m0, u);
+			double x = in[start + j];
+			largest = Math.max(largest, Math.abs(x));
+			DoubleDouble.twoSum(x, -m0, u);
 			double h = u[0];
 			double l = u[1];
 			DoubleDouble.add(d1[0], d1[1], h, l, d1);
 			double p = h * h;
 			DoubleDouble.add(d2[0], d2[1], p, Math.fma(h, h, -p) + 2.0 * h * l, d2);
+		}
+		if (!(largest <= 0x1p500) || largest < 0x1p-500) {
+			// NaN, ∞, or a lane the scalar path scales (then the sums are not used)
+			return false;
 		}
 		// the correction of the mean, D1/n, and n·var = D2 − D1·(D1/n)
 		double[] shift = new double[2];
@@ -1002,7 +985,7 @@ final class VectorKernels {
 		double ch = shift[0];
 		double cl = shift[1];
 		DoubleVector inverse = DoubleVector.broadcast(SPECIES, ih);
-		// pass three: d = x − m0 − D1/n as a normalized double-double, times 1/s
+		// pass two: d = x − m0 − D1/n as a normalized double-double, times 1/s
 		for (k = 0; k < bound; k += length) {
 			DoubleVector x = DoubleVector.fromArray(SPECIES, in, start + k);
 			DoubleVector h = x.sub(m0);
