@@ -105,10 +105,14 @@ public final class LogSumExp {
 			long events = 0;
 			for (int k = 0; k < lanes.count(); k++) {
 				int start = lanes.start(k);
-				boolean vector = sums(in, start, stride, n, lane, true);
+				int path = sums(in, start, stride, n, lane, WHOLE);
 				double result = result(lane, n, t);
-				if (vector && !vectorAccurate(lane[0], result, n)) {
-					sums(in, start, stride, n, lane, false);
+				if (path == WHOLE && !(Math.abs(result) >= 2)) {
+					path = sums(in, start, stride, n, lane, EXCEPT);
+					result = result(lane, n, t);
+				}
+				if (path == EXCEPT && !vectorAccurate(lane[0], result, n)) {
+					sums(in, start, stride, n, lane, SCALAR);
 					result = result(lane, n, t);
 				}
 				double m = lane[0];
@@ -163,7 +167,7 @@ public final class LogSumExp {
 			long events = 0;
 			for (int k = 0; k < lanes.count(); k++) {
 				int start = lanes.start(k);
-				sums(in, start, stride, n, lane, false);
+				sums(in, start, stride, n, lane, SCALAR);
 				double m = lane[0];
 				if (m > Scalars.LN_MAX || m <= Scalars.LN_UNDERFLOW) {
 					events++;
@@ -191,24 +195,33 @@ public final class LogSumExp {
 
 	/**
 	 * Writes, for one lane: [0] the maximum m, [2] and [3] the low and high parts of S =
-	 * 1 + R, [4] and [5] log S as a double-double ([1] is unused). With {@code vector}, a
-	 * contiguous lane whose terms are all finite and above 2^−1009 is summed by
-	 * {@link VectorKernels#expSumExcept} (e^dh by the lanewise EXP, compensated per
-	 * vector lane), the terms of the scalar path where |m| ≥ log n + 2; the caller checks
-	 * that its result is accurate enough (see {@code vectorAccurate}).
-	 * @return whether the lane took the vector sum
+	 * 1 + R, [4] and [5] log S as a double-double ([1] is unused). {@link #SCALAR} sums
+	 * by the scalar path. {@link #EXCEPT} sums a contiguous lane whose terms are all
+	 * finite and above 2^−1009 by {@link VectorKernels#expSumExcept} (e^dh by the
+	 * lanewise EXP, compensated per vector lane), the terms of the scalar path where |m|
+	 * ≥ log n + 2; the caller checks that its result is accurate enough (see
+	 * {@code vectorAccurate}). {@link #WHOLE} does the same without looking for the first
+	 * maximum (one pass less), summing its term 1 with the others and taking R = S − 1:
+	 * log S then has an absolute error of about 2^−52 (S's relative one), below half an
+	 * ulp of a result of magnitude 2 or more, which the caller checks.
+	 * @return the path the lane took: {@code mode}, or {@link #SCALAR} where the lane is
+	 * not contiguous or not for the vector sum
 	 */
-	static boolean sums(double[] in, int start, int stride, int n, double[] lane, boolean vector) {
+	static int sums(double[] in, int start, int stride, int n, double[] lane, int mode) {
 		double[] t = new double[2];
-		if (vector && Simd.AVAILABLE && stride == 1) {
+		if (mode != SCALAR && Simd.AVAILABLE && stride == 1) {
 			VectorKernels.maxMin(in, start, n, 1.0, t);
 			double m = t[0];
 			double lowest = t[1];
 			if (vectorSum(m, lowest)) {
-				int argmax = VectorKernels.firstMaximum(in, start, n, 1.0, m);
+				int argmax = (mode == EXCEPT) ? VectorKernels.firstMaximum(in, start, n, 1.0, m) : -1;
 				VectorKernels.expSumExcept(in, start, n, 1.0, m, 1.0, argmax, t);
+				if (mode == WHOLE) {
+					// R = S − 1, S ≥ 1 holding the maximum's term 1
+					DoubleDouble.add(t[0], t[1], -1.0, 0.0, t);
+				}
 				logOfSum(m, t[0], t[1], lane);
-				return true;
+				return mode;
 			}
 		}
 		double m = Double.NEGATIVE_INFINITY;
@@ -255,8 +268,17 @@ public final class LogSumExp {
 		double r = rh + rc;
 		double rl = rc - (r - rh);
 		logOfSum(m, r, rl, lane);
-		return false;
+		return SCALAR;
 	}
+
+	/** The scalar sum ({@link #sums}). */
+	static final int SCALAR = 0;
+
+	/** The vector sum without the first maximum's term ({@link #sums}). */
+	static final int EXCEPT = 1;
+
+	/** The vector sum of every term ({@link #sums}). */
+	static final int WHOLE = 2;
 
 	/**
 	 * Tells whether a contiguous lane with maximum m and minimum {@code lowest} may take
