@@ -61,7 +61,7 @@ public final class Standardization {
 						dh = new double[n];
 						dl = new double[n];
 					}
-					moments(in, start, stride, n, epsilon, dh, dl, s);
+					moments(in, start, stride, n, epsilon, true, dh, dl, s);
 					for (int k = 0; k < n; k++) {
 						quotient(dh[k], dl[k], s[0], s[1], t);
 						out[start + k * stride] = t[0] + t[1];
@@ -81,7 +81,7 @@ public final class Standardization {
 				double[] u = new double[2];
 				for (int lane = 0; lane < lanes.count(); lane++) {
 					int start = lanes.start(lane);
-					moments(in, start, stride, n, epsilon, dh, dl, s);
+					moments(in, start, stride, n, epsilon, false, dh, dl, s);
 					// mean(g), <g, d> and <d, d>, in double-double
 					double gh = 0;
 					double gl = 0;
@@ -152,8 +152,8 @@ public final class Standardization {
 	 * {@code s[0]}, {@code s[1]}, with −e in {@code s[2]} and epsilon·2^−2e in
 	 * {@code s[3]}: the value is d/s, the vector-Jacobian product (…)/s·2^−e.
 	 */
-	private static void moments(double[] in, int start, int stride, int n, double epsilon, double[] dh, double[] dl,
-			double[] s) {
+	private static void moments(double[] in, int start, int stride, int n, double epsilon, boolean value, double[] dh,
+			double[] dl, double[] s) {
 		double big = 0;
 		for (int k = 0; k < n; k++) {
 			big = Math.max(big, Math.abs(in[start + k * stride]));
@@ -162,11 +162,13 @@ public final class Standardization {
 		if (big > 0x1p500) {
 			e = Math.getExponent(big);
 		}
-		else if (big < 0x1p-500 && big > 0) {
+		else if (big < 0x1p-500 && big > 0 && (value || epsilon < 0x1p-1000)) {
 			// to 2^−400: where d² could flush while var still matters against epsilon
-			// (epsilon < 2^−1000), and so that the mean and d keep their low parts
-			// (a lane of subnormals: their error would be amplified 1/s-fold); no
-			// further than keeps epsilon·2^−2e below 2^1000
+			// (epsilon < 2^−1000), and, for the value only, so that the mean and d keep
+			// their low parts (a lane of subnormals: their error would be amplified
+			// 1/s-fold); no further than keeps epsilon·2^−2e below 2^1000. The VJP keeps
+			// such a lane unscaled: there a d² that flushes sends it to r/s, while a
+			// partly scaled one could leave ⟨d, d⟩ subnormal.
 			e = DoubleDouble.exponent(big) + 400;
 			if (epsilon > 0) {
 				e = Math.max(e, Math.floorDiv(DoubleDouble.exponent(epsilon) - 1000 + 1, 2));

@@ -107,6 +107,40 @@ class VectorReductionsTests {
 		}
 	}
 
+	@Test
+	void standardizeProductShouldStayWithinItsBoundOnTinyLanesTheScalarPathNowScales() {
+		// lanes below 2^−500 with epsilon ≥ 2^−1000 are scaled up by the scalar path
+		// (value and VJP); the VJP's budget is 4 ulp, or 2^−90 of the lane's largest
+		// component where the product is a structural near-zero
+		SplittableRandom random = new SplittableRandom(19);
+		for (double epsilon : new double[] { 1e-5, 1, 0x1p-1000 }) {
+			AxisFunction f = Standardization.standardize(epsilon);
+			for (double scale : new double[] { 1e-310, 1e-300, 1e-200 }) {
+				for (int n : new int[] { 2, 3, 12 }) {
+					double[] row = uniform(random, n, 0, scale);
+					double[] grad = uniform(random, n, 0, 1);
+					double[] out = new double[n];
+					f.vjp(row, grad, new Lanes(1, n, 1), out);
+					double[] expected = KernelAccuracyTests.standardizeVjp(row, grad, epsilon);
+					double largest = 0;
+					for (double e : expected) {
+						largest = Math.max(largest, Math.abs(e));
+					}
+					for (int i = 0; i < n; i++) {
+						if (Math.abs(expected[i]) < 0x1p-90 * largest) {
+							assertThat(Math.abs(out[i] - expected[i])).isLessThanOrEqualTo(0x1p-90 * largest);
+							continue;
+						}
+						assertThat(KernelAccuracyTests.ulps(out[i], expected[i]))
+							.as("standardize epsilon=%s vjp of %s at %d: %s, expected %s", epsilon, describe(row), i,
+									out[i], expected[i])
+							.isLessThanOrEqualTo(4.0);
+					}
+				}
+			}
+		}
+	}
+
 	/** Rows for the sums of exponentials. */
 	private static List<double[]> exponentialRows() {
 		List<double[]> rows = new ArrayList<>();
