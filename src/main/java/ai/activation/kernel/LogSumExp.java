@@ -14,6 +14,12 @@ package ai.activation.kernel;
  * the true value does. Within 2 ulp.
  *
  * <p>
+ * On a contiguous lane (the last axis) with the Vector API, R is summed by the lanewise
+ * EXP with a compensated sum per vector lane instead (see {@code sums}), kept only where
+ * its error argument gives the same bound, else the lane is summed again by the scalar
+ * path.
+ *
+ * <p>
  * The vector-Jacobian product is g·softmax(x)_k, the softmax built from the same d_k and
  * S = 1 + R, with e^(d_k)/S scaled by 2^k where it is subnormal; within 3 ulp.
  *
