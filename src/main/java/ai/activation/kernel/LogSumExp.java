@@ -14,6 +14,12 @@ package ai.activation.kernel;
  * the true value does. Within 2 ulp.
  *
  * <p>
+ * On a contiguous lane (the last axis) with the Vector API, R is summed by the lanewise
+ * EXP with a compensated sum per vector lane instead (see {@code sums}), kept only where
+ * its error argument gives the same bound, else the lane is summed again by the scalar
+ * path.
+ *
+ * <p>
  * The vector-Jacobian product is g·softmax(x)_k, the softmax built from the same d_k and
  * S = 1 + R, with e^(d_k)/S scaled by 2^k where it is subnormal; within 3 ulp.
  *
@@ -105,27 +111,56 @@ public final class LogSumExp {
 			long events = 0;
 			for (int k = 0; k < lanes.count(); k++) {
 				int start = lanes.start(k);
-				sums(in, start, stride, n, lane);
+				int path = sums(in, start, stride, n, lane, WHOLE);
+				double result = result(lane, n, t);
+				if (path == WHOLE && !(Math.abs(result) >= 2)) {
+					path = sums(in, start, stride, n, lane, EXCEPT);
+					result = result(lane, n, t);
+				}
+				if (path == EXCEPT && !vectorAccurate(lane[0], result, n)) {
+					sums(in, start, stride, n, lane, SCALAR);
+					result = result(lane, n, t);
+				}
 				double m = lane[0];
 				double sh = lane[3];
 				if (m > Scalars.LN_MAX || m <= Scalars.LN_UNDERFLOW
 						|| (m > Scalars.LN_MAX - 50 && m + Math.log(sh) > Scalars.LN_MAX)) {
 					events++;
 				}
-				if (this.mean) {
-					// log(S/n) from the double-double S/n: exactly 0 for a lane of equal
-					// values, and no log n to cancel against log S
-					DoubleDouble.div(sh, lane[2], n, 0.0, t);
-					logOf(t[0], t[1], t);
-				}
-				else {
-					t[0] = lane[4];
-					t[1] = lane[5];
-				}
-				DoubleDouble.add(m, 0.0, t[0], t[1], t);
-				out[reduced.start(k)] = t[0] + t[1];
+				out[reduced.start(k)] = result;
 			}
 			return events;
+		}
+
+		/** m + log S, or m + log(S/n), from the lane's sums. */
+		private double result(double[] lane, int n, double[] t) {
+			if (this.mean) {
+				// log(S/n) from the double-double S/n: exactly 0 for a lane of equal
+				// values, and no log n to cancel against log S
+				DoubleDouble.div(lane[3], lane[2], n, 0.0, t);
+				logOf(t[0], t[1], t);
+			}
+			else {
+				t[0] = lane[4];
+				t[1] = lane[5];
+			}
+			DoubleDouble.add(lane[0], 0.0, t[0], t[1], t);
+			return t[0] + t[1];
+		}
+
+		/**
+		 * Tells whether the result of the vector sum (each term by the lanewise EXP, S
+		 * within about 2^−52 relative, so log S within about 2^−52 absolute) keeps the
+		 * bound: where |m| ≥ log n + 2, as the scalar path's own Math.exp sum; where the
+		 * result is at least 2 in magnitude, as an absolute error of 2^−52 is then below
+		 * ulp/2; and for logsumexp where m ≥ 0, as there m + log S does not cancel (both
+		 * non-negative, and a relative error δ of R moves log S = log1p(R) by at most
+		 * R·δ/(1 + R) ≤ δ·log1p(R), so the result by at most δ relative). Elsewhere (a
+		 * result near 0 from a cancelling m + log S, or the mean of nearly equal values)
+		 * the lane is summed again by the scalar path, with double-double exponentials.
+		 */
+		private boolean vectorAccurate(double m, double result, int n) {
+			return Math.abs(m) >= Math.log(n) + 2 || Math.abs(result) >= 2 || (!this.mean && m >= 0);
 		}
 
 		@Override
@@ -138,7 +173,7 @@ public final class LogSumExp {
 			long events = 0;
 			for (int k = 0; k < lanes.count(); k++) {
 				int start = lanes.start(k);
-				sums(in, start, stride, n, lane);
+				sums(in, start, stride, n, lane, SCALAR);
 				double m = lane[0];
 				if (m > Scalars.LN_MAX || m <= Scalars.LN_UNDERFLOW) {
 					events++;
@@ -166,9 +201,35 @@ public final class LogSumExp {
 
 	/**
 	 * Writes, for one lane: [0] the maximum m, [2] and [3] the low and high parts of S =
-	 * 1 + R, [4] and [5] log S as a double-double ([1] is unused).
+	 * 1 + R, [4] and [5] log S as a double-double ([1] is unused). {@link #SCALAR} sums
+	 * by the scalar path. {@link #EXCEPT} sums a contiguous lane whose terms are all
+	 * finite and above 2^−1009 by {@link VectorKernels#expSumExcept} (e^dh by the
+	 * lanewise EXP, compensated per vector lane), the terms of the scalar path where |m|
+	 * ≥ log n + 2; the caller checks that its result is accurate enough (see
+	 * {@code vectorAccurate}). {@link #WHOLE} does the same without looking for the first
+	 * maximum (one pass less), summing its term 1 with the others and taking R = S − 1:
+	 * log S then has an absolute error of about 2^−52 (S's relative one), below half an
+	 * ulp of a result of magnitude 2 or more, which the caller checks.
+	 * @return the path the lane took: {@code mode}, or {@link #SCALAR} where the lane is
+	 * not contiguous or not for the vector sum
 	 */
-	static void sums(double[] in, int start, int stride, int n, double[] lane) {
+	static int sums(double[] in, int start, int stride, int n, double[] lane, int mode) {
+		double[] t = new double[2];
+		if (mode != SCALAR && Simd.AVAILABLE && stride == 1) {
+			VectorKernels.maxMin(in, start, n, 1.0, t);
+			double m = t[0];
+			double lowest = t[1];
+			if (vectorSum(m, lowest)) {
+				int argmax = (mode == EXCEPT) ? VectorKernels.firstMaximum(in, start, n, 1.0, m) : -1;
+				VectorKernels.expSumExcept(in, start, n, 1.0, m, 1.0, argmax, t);
+				if (mode == WHOLE) {
+					// R = S − 1, S ≥ 1 holding the maximum's term 1
+					DoubleDouble.add(t[0], t[1], -1.0, 0.0, t);
+				}
+				logOfSum(m, t[0], t[1], lane);
+				return mode;
+			}
+		}
 		double m = Double.NEGATIVE_INFINITY;
 		int argmax = 0;
 		for (int k = 0; k < n; k++) {
@@ -179,7 +240,6 @@ public final class LogSumExp {
 			}
 		}
 		double[] d = new double[2];
-		double[] t = new double[2];
 		double rh = 0;
 		double rc = 0;
 		// Where m is small, m + log S may cancel: then each term is e^d in double-double
@@ -213,7 +273,34 @@ public final class LogSumExp {
 		}
 		double r = rh + rc;
 		double rl = rc - (r - rh);
-		rh = r;
+		logOfSum(m, r, rl, lane);
+		return SCALAR;
+	}
+
+	/** The scalar sum ({@link #sums}). */
+	static final int SCALAR = 0;
+
+	/** The vector sum without the first maximum's term ({@link #sums}). */
+	static final int EXCEPT = 1;
+
+	/** The vector sum of every term ({@link #sums}). */
+	static final int WHOLE = 2;
+
+	/**
+	 * Tells whether a contiguous lane with maximum m and minimum {@code lowest} may take
+	 * the vector sum: both finite, and a span below 699, so that every term is above
+	 * 2^−1009 (no subnormal e^d).
+	 */
+	private static boolean vectorSum(double m, double lowest) {
+		return Double.isFinite(m) && Double.isFinite(lowest) && lowest - m > -699.0;
+	}
+
+	/**
+	 * From the maximum m and R = rh + rl (the sum of the terms other than the first
+	 * maximum), writes S = 1 + R and log S into {@code lane}, as {@link #sums}.
+	 */
+	private static void logOfSum(double m, double rh, double rl, double[] lane) {
+		double[] t = new double[2];
 		DoubleDouble.add(1.0, 0.0, rh, rl, t);
 		double sh = t[0];
 		double sl = t[1];
@@ -239,7 +326,8 @@ public final class LogSumExp {
 
 	/**
 	 * log(qh + ql) as a double-double: log1p of the exact q − 1 near 1 (Sterbenz), so a
-	 * ratio of 1 gives 0; log qh plus ql/qh elsewhere.
+	 * ratio of 1 gives 0; log qh and one Newton step elsewhere. Only for logmeanexp,
+	 * where q = S/n lies in [1/n, 1].
 	 */
 	private static void logOf(double qh, double ql, double[] out) {
 		if (qh >= 0.5 && qh <= 2) {
@@ -265,8 +353,14 @@ public final class LogSumExp {
 			out[1] = ((t[0] - e0) + (t[1] - e1)) / t[0];
 			return;
 		}
-		out[0] = Math.log(qh);
-		out[1] = ql / qh;
+		// log qh, then one Newton step against e^y in double-double: Math.log's ulp of
+		// log q (up to log n in magnitude, q = S/n ≥ 1/n) would be amplified where
+		// m + log q cancels
+		double y = Math.log(qh);
+		double[] t = new double[2];
+		DoubleDouble.exp(y, 0.0, t);
+		out[0] = y;
+		out[1] = ((qh - t[0]) + (ql - t[1])) / qh;
 	}
 
 	/** x − m as a double-double; −∞ where the difference is below −MAX_VALUE. */

@@ -15,6 +15,13 @@ package ai.activation.kernel;
  * matter against it. Within 2 ulp. With epsilon = 0 a constant lane is 0/0: a 422.
  *
  * <p>
+ * On a contiguous lane (the last axis) with the Vector API, the value takes two vector
+ * passes instead ({@code VectorKernels.standardize}: the corrected two-pass algorithm of
+ * Chan, Golub and LeVeque, 1983, about the lane's first element, with compensated sums in
+ * double-double), within the same bound; the scaled, non-finite and constant lanes stay
+ * on the scalar path, as does the vector-Jacobian product.
+ *
+ * <p>
  * The vector-Jacobian product is (1/s)(g_k − mean(g) − y_k·mean(g·y)), s = √(var +
  * epsilon), y the value. It is summed as (1/s)(r_k + c·d_k·epsilon/(var + epsilon)), c =
  * ⟨g, d⟩/⟨d, d⟩, r = g − mean(g) − c·d the part of g off span{1, d} (none for a lane of
@@ -40,13 +47,21 @@ public final class Standardization {
 			public long apply(double[] in, Lanes lanes, double[] out) {
 				int n = lanes.length();
 				int stride = lanes.inner();
-				double[] dh = new double[n];
-				double[] dl = new double[n];
+				double[] dh = null;
+				double[] dl = null;
 				double[] s = new double[6];
 				double[] t = new double[2];
+				boolean vector = Simd.AVAILABLE && stride == 1;
 				for (int lane = 0; lane < lanes.count(); lane++) {
 					int start = lanes.start(lane);
-					moments(in, start, stride, n, epsilon, dh, dl, s);
+					if (vector && VectorKernels.standardize(in, start, n, epsilon, out)) {
+						continue;
+					}
+					if (dh == null) {
+						dh = new double[n];
+						dl = new double[n];
+					}
+					moments(in, start, stride, n, epsilon, true, dh, dl, s);
 					for (int k = 0; k < n; k++) {
 						quotient(dh[k], dl[k], s[0], s[1], t);
 						out[start + k * stride] = t[0] + t[1];
@@ -66,7 +81,7 @@ public final class Standardization {
 				double[] u = new double[2];
 				for (int lane = 0; lane < lanes.count(); lane++) {
 					int start = lanes.start(lane);
-					moments(in, start, stride, n, epsilon, dh, dl, s);
+					moments(in, start, stride, n, epsilon, false, dh, dl, s);
 					// mean(g), <g, d> and <d, d>, in double-double
 					double gh = 0;
 					double gl = 0;
@@ -137,8 +152,8 @@ public final class Standardization {
 	 * {@code s[0]}, {@code s[1]}, with −e in {@code s[2]} and epsilon·2^−2e in
 	 * {@code s[3]}: the value is d/s, the vector-Jacobian product (…)/s·2^−e.
 	 */
-	private static void moments(double[] in, int start, int stride, int n, double epsilon, double[] dh, double[] dl,
-			double[] s) {
+	private static void moments(double[] in, int start, int stride, int n, double epsilon, boolean value, double[] dh,
+			double[] dl, double[] s) {
 		double big = 0;
 		for (int k = 0; k < n; k++) {
 			big = Math.max(big, Math.abs(in[start + k * stride]));
@@ -147,10 +162,18 @@ public final class Standardization {
 		if (big > 0x1p500) {
 			e = Math.getExponent(big);
 		}
-		else if (big < 0x1p-500 && big > 0 && epsilon < 0x1p-1000) {
-			// only where d² could flush while var still matters against epsilon; to
-			// 2^−400, so that epsilon·2^−2e stays finite
+		else if (big < 0x1p-500 && big > 0 && (value || epsilon < 0x1p-1000)) {
+			// to 2^−400: where d² could flush while var still matters against epsilon
+			// (epsilon < 2^−1000), and, for the value only, so that the mean and d keep
+			// their low parts (a lane of subnormals: their error would be amplified
+			// 1/s-fold); no further than keeps epsilon·2^−2e below 2^1000. The VJP keeps
+			// such a lane unscaled: there a d² that flushes sends it to r/s, while a
+			// partly scaled one could leave ⟨d, d⟩ subnormal.
 			e = DoubleDouble.exponent(big) + 400;
+			if (epsilon > 0) {
+				e = Math.max(e, Math.floorDiv(DoubleDouble.exponent(epsilon) - 1000 + 1, 2));
+			}
+			e = Math.min(e, 0);
 		}
 		double[] t = new double[2];
 		double sh = 0;

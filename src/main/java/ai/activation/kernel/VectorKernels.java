@@ -886,6 +886,132 @@ final class VectorKernels {
 		}
 	}
 
+	// ------------------------------------------------------------ standardize
+
+	/**
+	 * standardize on one contiguous lane, as {@code Standardization.standardize}'s value,
+	 * in two vector passes; answers {@code false}, writing nothing, for a lane it leaves
+	 * to the scalar path: a non-finite element, a magnitude above 2^500 or below 2^−500
+	 * (the scalar path scales those), or a variance that comes out 0 (a constant lane).
+	 *
+	 * <p>
+	 * The sums of the corrected two-pass algorithm (Chan, Golub and LeVeque, "Algorithms
+	 * for computing the sample variance: analysis and recommendations", The American
+	 * Statistician 37(3), 1983, eq. 1.7) about a shift m0, the lane's first element
+	 * (their "shifted data"), with compensated sums, in one pass: max |x|, and d0 = x −
+	 * m0 exactly (two-sum), summed with d0² (its square exact by fma) by two-sum per
+	 * vector lane into double-doubles D1 and D2; the mean is m0 + D1/n and n·var = D2 −
+	 * D1²/n, both in double-double. As m0 is an element, n(mean − m0)² ≤ n·Σ(x − mean)²,
+	 * so the correction cancels at most a factor n + 1 of D2, against a relative error of
+	 * the double-double sums far below 2^−60/n. The second pass forms d = x − m0 − D1/n
+	 * as a double-double and multiplies it by 1/s, s = √(var + epsilon) and its
+	 * reciprocal double-doubles, one rounding at the end. The scalar path's bound holds.
+	 * @param in the tensor, not modified
+	 * @param start the first element of the lane
+	 * @param n the length of the lane
+	 * @param epsilon the term added to the variance
+	 * @param out receives the values at the lane's positions
+	 * @return whether the lane was done
+	 */
+	static boolean standardize(double[] in, int start, int n, double epsilon, double[] out) {
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(n);
+		// pass one: max |x|, and Σ d0 and Σ d0² for d0 = x − m0 (m0 the lane's first
+		// element) exact by two-sum, each summed by two-sum per vector lane
+		double m0 = in[start];
+		DoubleVector big = DoubleVector.zero(SPECIES);
+		DoubleVector s1 = DoubleVector.zero(SPECIES);
+		DoubleVector c1 = DoubleVector.zero(SPECIES);
+		DoubleVector s2 = DoubleVector.zero(SPECIES);
+		DoubleVector c2 = DoubleVector.zero(SPECIES);
+		int k = 0;
+		for (; k < bound; k += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, start + k);
+			big = big.lanewise(VectorOperators.MAX, x.abs());
+			DoubleVector h = x.sub(m0);
+			DoubleVector l = twoSumLow(x, h, m0);
+			DoubleVector t = s1.add(h);
+			DoubleVector bb = t.sub(s1);
+			c1 = c1.add(s1.sub(t.sub(bb)).add(h.sub(bb)).add(l));
+			s1 = t;
+			DoubleVector p = h.mul(h);
+			DoubleVector pe = h.fma(h, p.neg()).add(h.mul(l).mul(2.0));
+			t = s2.add(p);
+			bb = t.sub(s2);
+			c2 = c2.add(s2.sub(t.sub(bb)).add(p.sub(bb)).add(pe));
+			s2 = t;
+		}
+		double largest = big.reduceLanes(VectorOperators.MAX);
+		double[] u = new double[2];
+		double[] d1 = new double[2];
+		double[] d2 = new double[2];
+		for (int lane = 0; lane < length; lane++) {
+			DoubleDouble.add(d1[0], d1[1], s1.lane(lane), c1.lane(lane), d1);
+			DoubleDouble.add(d2[0], d2[1], s2.lane(lane), c2.lane(lane), d2);
+		}
+		for (int j = k; j < n; j++) {
+			double x = in[start + j];
+			largest = Math.max(largest, Math.abs(x));
+			DoubleDouble.twoSum(x, -m0, u);
+			double h = u[0];
+			double l = u[1];
+			DoubleDouble.add(d1[0], d1[1], h, l, d1);
+			double p = h * h;
+			DoubleDouble.add(d2[0], d2[1], p, Math.fma(h, h, -p) + 2.0 * h * l, d2);
+		}
+		if (!(largest <= 0x1p500) || largest < 0x1p-500) {
+			// NaN, ∞, or a lane the scalar path scales (then the sums are not used)
+			return false;
+		}
+		// the correction of the mean, D1/n, and n·var = D2 − D1·(D1/n)
+		double[] shift = new double[2];
+		DoubleDouble.div(d1[0], d1[1], n, 0.0, shift);
+		DoubleDouble.mul(d1[0], d1[1], shift[0], shift[1], u);
+		DoubleDouble.add(d2[0], d2[1], -u[0], -u[1], u);
+		if (!(u[0] > 0)) {
+			// a constant lane (or rounding to no spread): the scalar path
+			return false;
+		}
+		DoubleDouble.div(u[0], u[1], n, 0.0, u);
+		DoubleDouble.add(u[0], u[1], epsilon, 0.0, u);
+		// s = √(qh + ql): one Newton step on the double square root; then 1/s
+		double qh = u[0];
+		double ql = u[1];
+		double root = Math.sqrt(qh);
+		double low = (Math.fma(-root, root, qh) + ql) / (2.0 * root);
+		DoubleDouble.div(1.0, 0.0, root, low, u);
+		double ih = u[0];
+		double il = u[1];
+		double ch = shift[0];
+		double cl = shift[1];
+		DoubleVector inverse = DoubleVector.broadcast(SPECIES, ih);
+		// pass two: d = x − m0 − D1/n as a normalized double-double, times 1/s
+		for (k = 0; k < bound; k += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, start + k);
+			DoubleVector h = x.sub(m0);
+			DoubleVector l = twoSumLow(x, h, m0);
+			DoubleVector h2 = h.sub(ch);
+			DoubleVector bb = h2.sub(h);
+			DoubleVector e2 = h.sub(h2.sub(bb)).add(bb.neg().sub(ch));
+			DoubleVector rest = e2.add(l.sub(cl));
+			DoubleVector dh = h2.add(rest);
+			bb = dh.sub(h2);
+			DoubleVector dl = h2.sub(dh.sub(bb)).add(rest.sub(bb));
+			DoubleVector p = dh.mul(ih);
+			DoubleVector e = dh.fma(inverse, p.neg()).add(dh.mul(il)).add(dl.mul(ih));
+			p.add(e).intoArray(out, start + k);
+		}
+		for (; k < n; k++) {
+			DoubleDouble.twoSum(in[start + k], -m0, u);
+			DoubleDouble.add(u[0], u[1], -ch, -cl, u);
+			double dh = u[0];
+			double dl = u[1];
+			double p = dh * ih;
+			out[start + k] = p + (Math.fma(dh, ih, -p) + dh * il + dl * ih);
+		}
+		return true;
+	}
+
 	// ------------------------------------------------------------ gated units on
 	// contiguous lanes
 

@@ -1054,7 +1054,9 @@ class KernelAccuracyTests {
 		for (double x : row) {
 			sum = sum.add(bd(x));
 		}
-		BigDecimal mean = sum.divide(BigDecimal.valueOf(n), wide);
+		// the mean to the sum's own digits and 120 more: rounded to 120 + extra digits
+		// only, it could be off by more than a deviation of a tiny lane over √epsilon
+		BigDecimal mean = sum.divide(BigDecimal.valueOf(n), new MathContext(sum.precision() + 120 + extra));
 		BigDecimal[] out = new BigDecimal[n + 1];
 		BigDecimal squares = BigDecimal.ZERO;
 		for (int i = 0; i < n; i++) {
