@@ -1,17 +1,13 @@
 package ai.activation.kernel;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 
 import ai.activation.catalog.Activation;
-import ai.activation.catalog.Arguments;
 import ai.activation.catalog.Catalog;
 import ai.activation.catalog.Kernel;
-import ai.activation.catalog.Parameter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,11 +77,7 @@ public class KernelBenchmarks {
 	public void setUp() {
 		// the catalog's kernel with every parameter at its default, as the service binds it
 		Activation activation = Catalog.find(this.function).orElseThrow();
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		for (Parameter parameter : activation.parameters()) {
-			defaults.put(parameter.name(), parameter.defaultValue());
-		}
-		Kernel kernel = activation.bind(new Arguments(defaults));
+		Kernel kernel = activation.bind(activation.defaults());
 		if (kernel instanceof Kernel.Elementwise elementwise) {
 			this.f = elementwise.function();
 		}

@@ -356,23 +356,12 @@ public sealed interface Kernel {
 
 		@Override
 		public long value(Tensor input, double[] out) {
-			int[] source = gather(input.shape());
-			Lanes lanes = lanes(input.shape());
-			double[] result = new double[lanes.outer() * this.function.outputLength(lanes.length())];
-			long events = this.function.apply(take(input.values(), source), lanes, result);
-			scatter(result, source, out);
-			return events;
+			return run(input, null, false, null, out);
 		}
 
 		@Override
 		public long vjp(Tensor input, double[] grad, double[] out) {
-			int[] source = gather(input.shape());
-			Lanes lanes = lanes(input.shape());
-			double[] lanesGrad = reduces() ? grad : take(grad, source);
-			double[] result = new double[input.values().length];
-			long events = this.function.vjp(take(input.values(), source), lanesGrad, lanes, result);
-			scatterAll(result, source, out);
-			return events;
+			return run(input, null, true, grad, out);
 		}
 
 		@Override
@@ -390,24 +379,47 @@ public sealed interface Kernel {
 
 		@Override
 		public long value(Tensor input, Tensor mask, double[] out) {
-			int[] source = gather(input.shape());
-			Lanes lanes = lanes(input.shape());
-			double[] result = new double[lanes.outer() * this.function.outputLength(lanes.length())];
-			long events = this.function.applyMasked(take(input.values(), source), take(mask.values(), source), lanes,
-					result);
-			scatter(result, source, out);
-			return events;
+			return run(input, mask, false, null, out);
 		}
 
 		@Override
 		public long vjp(Tensor input, Tensor mask, double[] grad, double[] out) {
+			return run(input, mask, true, grad, out);
+		}
+
+		/**
+		 * Gathers the input (and the mask, and a gradient laid out as the input) into
+		 * contiguous lanes, runs the value or the vector-Jacobian product along them,
+		 * masked or not ({@code mask} {@code null}), and puts the result back in
+		 * {@code out}.
+		 */
+		private long run(Tensor input, Tensor mask, boolean gradient, double[] grad, double[] out) {
 			int[] source = gather(input.shape());
 			Lanes lanes = lanes(input.shape());
+			double[] in = take(input.values(), source);
+			double[] lanesMask = (mask != null) ? take(mask.values(), source) : null;
+			long events;
+			if (!gradient) {
+				double[] result = new double[lanes.outer() * this.function.outputLength(lanes.length())];
+				events = (mask != null) ? this.function.applyMasked(in, lanesMask, lanes, result)
+						: this.function.apply(in, lanes, result);
+				if (reduces()) {
+					// one value per lane, the lanes in the row-major order of the other
+					// axes: the order of the output, whose reduced axes are gone or of
+					// length 1
+					System.arraycopy(result, 0, out, 0, result.length);
+				}
+				else {
+					scatter(result, source, out);
+				}
+				return events;
+			}
+			// a reduction's gradient has one value per lane, already in the lanes' order
 			double[] lanesGrad = reduces() ? grad : take(grad, source);
-			double[] result = new double[input.values().length];
-			long events = this.function.vjpMasked(take(input.values(), source), lanesGrad, take(mask.values(), source),
-					lanes, result);
-			scatterAll(result, source, out);
+			double[] result = new double[in.length];
+			events = (mask != null) ? this.function.vjpMasked(in, lanesGrad, lanesMask, lanes, result)
+					: this.function.vjp(in, lanesGrad, lanes, result);
+			scatter(result, source, out);
 			return events;
 		}
 
@@ -442,7 +454,7 @@ public sealed interface Kernel {
 			for (int dimension : shape) {
 				count *= dimension;
 			}
-			return new Lanes((length == 0) ? 0 : count / length, length, 1);
+			return new Lanes(count / length, length, 1);
 		}
 
 		/**
@@ -501,19 +513,8 @@ public sealed interface Kernel {
 			return taken;
 		}
 
-		/** The value back in the input's order, or, for a reduction, as it is. */
-		private void scatter(double[] result, int[] source, double[] out) {
-			if (reduces()) {
-				// one value per lane, the lanes in the row-major order of the other axes:
-				// the order of the output, whose reduced axes are gone or of length 1
-				System.arraycopy(result, 0, out, 0, result.length);
-			}
-			else {
-				scatterAll(result, source, out);
-			}
-		}
-
-		private static void scatterAll(double[] result, int[] source, double[] out) {
+		/** Puts each gathered element back at the flat index it was taken from. */
+		private static void scatter(double[] result, int[] source, double[] out) {
 			for (int j = 0; j < source.length; j++) {
 				out[source[j]] = result[j];
 			}

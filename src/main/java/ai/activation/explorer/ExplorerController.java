@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import ai.activation.catalog.Activation;
 import ai.activation.catalog.Catalog;
@@ -54,11 +53,11 @@ class ExplorerController {
 		Map<String, Object> gradExamples = new LinkedHashMap<>();
 		for (Activation function : catalog) {
 			Tensor example = function.example();
-			examples.put(function.canonicalName(), nested(example));
+			examples.put(function.canonicalName(), example.nested());
 			if (function.alongAxis()) {
 				CurveSlice slice = CurveSlice.of(function);
 				slices.put(function.canonicalName(), slice);
-				gradExamples.put(function.canonicalName(), nested(firstOfEachRow(example, function)));
+				gradExamples.put(function.canonicalName(), firstOfEachRow(example, function).nested());
 			}
 		}
 		return new Layout(groups, slices, examples, gradExamples);
@@ -80,19 +79,6 @@ class ExplorerController {
 			grad[out.start(lane)] = 1;
 		}
 		return new Tensor(grad, kernel.outputShape(example.shape()));
-	}
-
-	/** A tensor as nested lists, as a JSON body holds it. */
-	private static Object nested(Tensor tensor) {
-		return nested(tensor.values(), tensor.shape(), 0, 0);
-	}
-
-	private static Object nested(double[] values, int[] shape, int dimension, int offset) {
-		int stride = Arrays.stream(shape, dimension + 1, shape.length).reduce(1, Math::multiplyExact);
-		return IntStream.range(0, shape[dimension])
-			.mapToObj((i) -> (dimension == shape.length - 1) ? (Object) values[offset + i]
-					: nested(values, shape, dimension + 1, offset + i * stride))
-			.toList();
 	}
 
 	/**

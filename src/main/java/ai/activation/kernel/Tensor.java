@@ -1,6 +1,8 @@
 package ai.activation.kernel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A dense row-major tensor of doubles.
@@ -16,6 +18,29 @@ public record Tensor(double[] values, int[] shape) {
 	 */
 	public int rank() {
 		return this.shape.length;
+	}
+
+	/**
+	 * Returns the elements nested as the shape says, as a JSON body holds them: a list of
+	 * doubles for rank 1, a list of such lists for rank 2, and so on. For documentation
+	 * examples, small tensors only: every element is boxed.
+	 * @return a new list
+	 */
+	public List<Object> nested() {
+		return nested(0, 0);
+	}
+
+	private List<Object> nested(int dimension, int offset) {
+		int stride = 1;
+		for (int d = dimension + 1; d < this.shape.length; d++) {
+			stride *= this.shape[d];
+		}
+		List<Object> list = new ArrayList<>(this.shape[dimension]);
+		for (int i = 0; i < this.shape[dimension]; i++) {
+			list.add((dimension == this.shape.length - 1) ? (Object) this.values[offset + i]
+					: nested(dimension + 1, offset + i * stride));
+		}
+		return list;
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package ai.activation.openapi;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -51,7 +50,7 @@ class FunctionExamples {
 		this.calls = calls;
 		for (Activation function : Catalog.all()) {
 			Map<String, Object> request = new LinkedHashMap<>();
-			request.put("values", nested(function.example()));
+			request.put("values", function.example().nested());
 			String answer = calls.answer(function, json.writeValueAsString(request));
 			Example masked = null;
 			if (function.maskRule().isPresent()) {
@@ -98,7 +97,7 @@ class FunctionExamples {
 	@SuppressWarnings("unchecked")
 	private Example gradient(Activation function) {
 		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("values", nested(function.example()));
+		request.put("values", function.example().nested());
 		if (function.alongAxis()) {
 			List<Object> shape = (List<Object>) of(function).response().get("shape");
 			int[] dims = shape.stream().mapToInt((d) -> ((Number) d).intValue()).toArray();
@@ -107,7 +106,7 @@ class FunctionExamples {
 			for (int i = 0; i < grad.length; i += row) {
 				grad[i] = 1;
 			}
-			request.put("grad", nested(new Tensor(grad, dims)));
+			request.put("grad", new Tensor(grad, dims).nested());
 		}
 		String answer = this.calls.answer(function, Mode.GRADIENT, json.writeValueAsString(request));
 		Example masked = null;
@@ -123,23 +122,6 @@ class FunctionExamples {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> read(String answer) {
 		return Collections.unmodifiableMap(json.readValue(answer, Map.class));
-	}
-
-	private static List<Object> nested(Tensor tensor) {
-		return nested(tensor.values(), tensor.shape(), 0, 0);
-	}
-
-	private static List<Object> nested(double[] values, int[] shape, int dimension, int offset) {
-		int stride = 1;
-		for (int d = dimension + 1; d < shape.length; d++) {
-			stride *= shape[d];
-		}
-		List<Object> list = new ArrayList<>(shape[dimension]);
-		for (int i = 0; i < shape[dimension]; i++) {
-			list.add((dimension == shape.length - 1) ? (Object) values[offset + i]
-					: nested(values, shape, dimension + 1, offset + i * stride));
-		}
-		return list;
 	}
 
 	/**
