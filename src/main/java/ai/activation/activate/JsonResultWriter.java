@@ -7,9 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -30,13 +27,11 @@ import ai.activation.kernel.Tensor;
  * <p>
  * At a million values printing the digits is most of a request's time (issue 12), so a
  * result of at least {@link #SHARED_VALUES} values is printed by two threads: the
- * request's own thread prints the first half straight into the body while one shared
- * helper thread prints the second half into a buffer, which follows it. There is one
- * helper and it never queues: when it is busy with another request's half, the request
- * prints both halves itself, so under load the work stays on the request threads and the
- * two cores are not oversubscribed. Both halves print each value with the call the
- * generator makes ({@link NumberOutput#toString(double, boolean)} with the fast writer),
- * so the bytes are those of the one-thread path, which the tests check.
+ * request's own thread prints the first half straight into the body while the
+ * {@link SecondCore} prints the second half into a buffer, which follows it; when that
+ * helper is busy, the request prints both halves itself. Both halves print each value
+ * with the call the generator makes ({@link NumberOutput#toString(double, boolean)} with
+ * the fast writer), so the bytes are those of the one-thread path, which the tests check.
  */
 final class JsonResultWriter {
 
@@ -58,8 +53,6 @@ final class JsonResultWriter {
 	/** How much of the first half is printed before it is handed to the body. */
 	private static final int CHUNK_BYTES = 1 << 16;
 
-	private static final Executor HELPER = helper();
-
 	private JsonResultWriter() {
 	}
 
@@ -69,7 +62,7 @@ final class JsonResultWriter {
 	 * @param body the stream, left open
 	 */
 	static void write(ActivationResult result, OutputStream body) {
-		write(result, body, HELPER);
+		write(result, body, SecondCore.EXECUTOR);
 	}
 
 	/**
@@ -215,17 +208,6 @@ final class JsonResultWriter {
 		if (body != null) {
 			out.drainTo(body);
 		}
-	}
-
-	private static Executor helper() {
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				(task) -> {
-					Thread thread = new Thread(task, "json-result-writer");
-					thread.setDaemon(true);
-					return thread;
-				}, new ThreadPoolExecutor.AbortPolicy());
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
 	}
 
 	/** A byte buffer for ASCII, which the digits, brackets and commas are. */

@@ -1,7 +1,11 @@
 package ai.activation.activate;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -12,6 +16,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 
 import ai.activation.engine.InvalidBodyException;
@@ -51,6 +56,9 @@ final class JsonTensorReader {
 	/** The parser's own name for a read constraint, which says nothing to a caller. */
 	private static final Pattern CONSTRAINT_REFERENCE = Pattern.compile(",? from `[^`]*`");
 
+	/** The heap bytes a reserved value stands for in the budget of values in flight. */
+	private static final int BODY_BYTES_PER_VALUE = 32;
+
 	private final JsonFactory factory;
 
 	private final int maxRank;
@@ -59,6 +67,10 @@ final class JsonTensorReader {
 
 	private final LongConsumer reserve;
 
+	private final long maxDocumentLength;
+
+	private final LargeJsonValues large;
+
 	/**
 	 * Creates a reader.
 	 * @param limits the limits it holds bodies to
@@ -66,6 +78,16 @@ final class JsonTensorReader {
 	 * refuses by throwing, e.g. a {@link ai.activation.limits.ServiceOverloadedException}
 	 */
 	JsonTensorReader(LimitsProperties limits, LongConsumer reserve) {
+		this(limits, reserve, SecondCore.EXECUTOR);
+	}
+
+	/**
+	 * Creates a reader whose large bodies are parsed in part on {@code helper}.
+	 * @param limits the limits it holds bodies to
+	 * @param reserve called with a number of values before room for them is allocated
+	 * @param helper runs half of a large body's parsing, or refuses while busy
+	 */
+	JsonTensorReader(LimitsProperties limits, LongConsumer reserve, Executor helper) {
 		this.factory = JsonFactory.builder()
 			.streamReadConstraints(StreamReadConstraints.builder()
 				.maxNestingDepth(limits.getMaxNestingDepth())
@@ -79,6 +101,8 @@ final class JsonTensorReader {
 		this.maxRank = limits.getMaxRank();
 		this.maxValues = limits.getMaxValues();
 		this.reserve = reserve;
+		this.maxDocumentLength = limits.getMaxDocumentLength().toBytes();
+		this.large = new LargeJsonValues(this.maxValues, limits.getMaxNumberLength(), reserve, helper);
 	}
 
 	/**
@@ -89,7 +113,7 @@ final class JsonTensorReader {
 	 * @throws TooManyValuesException if it holds more than {@code max-values} values
 	 */
 	Tensor read(InputStream body) {
-		return read(body, false, false).values();
+		return read(body, -1, false, false).values();
 	}
 
 	/**
@@ -102,7 +126,19 @@ final class JsonTensorReader {
 	 * {@code max-values} values
 	 */
 	Inputs readValue(InputStream body) {
-		return read(body, false, true);
+		return read(body, -1, false, true);
+	}
+
+	/**
+	 * Reads one request body of a value call, as {@link #readValue(InputStream)}; a body
+	 * of {@link LargeJsonValues#SHARED_BYTES} or more is read whole first and, if it is
+	 * one flat array, parsed on two threads by {@link LargeJsonValues}.
+	 * @param body the body
+	 * @param contentLength its length from {@code Content-Length}, or -1 if unknown
+	 * @return the tensors; the mask {@code null} when not given
+	 */
+	Inputs readValue(InputStream body, long contentLength) {
+		return read(body, contentLength, false, true);
 	}
 
 	/**
@@ -115,10 +151,40 @@ final class JsonTensorReader {
 	 * {@code max-values} values
 	 */
 	Inputs readWithGrad(InputStream body) {
-		return read(body, true, true);
+		return read(body, -1, true, true);
 	}
 
-	private Inputs read(InputStream body, boolean gradAllowed, boolean maskAllowed) {
+	/**
+	 * Reads one request body of a gradient call, as {@link #readWithGrad(InputStream)}, a
+	 * large one as {@link #readValue(InputStream, long)} says.
+	 * @param body the body
+	 * @param contentLength its length from {@code Content-Length}, or -1 if unknown
+	 * @return the tensors; the gradient and the mask {@code null} when not given
+	 */
+	Inputs readWithGrad(InputStream body, long contentLength) {
+		return read(body, contentLength, true, true);
+	}
+
+	private Inputs read(InputStream body, long contentLength, boolean gradAllowed, boolean maskAllowed) {
+		if (contentLength >= LargeJsonValues.SHARED_BYTES && contentLength <= this.maxDocumentLength) {
+			int length = (int) contentLength;
+			// The whole body is held while it is parsed, at the rate the budget of values
+			// in flight counts a value's heap (32 bytes, LimitsProperties).
+			this.reserve.accept((length + BODY_BYTES_PER_VALUE - 1) / BODY_BYTES_PER_VALUE);
+			byte[] bytes;
+			try {
+				bytes = body.readNBytes(length);
+			}
+			catch (IOException ex) {
+				// as the streaming parser reports a body it cannot read
+				throw new InvalidBodyException(describe(JacksonIOException.construct(ex)), "");
+			}
+			Tensor values = this.large.parse(bytes, bytes.length);
+			if (values != null) {
+				return new Inputs(values, null, null);
+			}
+			body = new SequenceInputStream(new ByteArrayInputStream(bytes), body);
+		}
 		Reader reader = new Reader(this.maxRank, this.maxValues, this.reserve, gradAllowed, maskAllowed);
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), body)) {
 			return reader.document(parser);

@@ -107,10 +107,10 @@ class TensorRequests {
 			boolean binary) throws IOException {
 		if (call.mode() == Mode.VALUE) {
 			return binary ? new Inputs(this.binary.read(body, contentLength, encoding), null)
-					: this.json.readValue(body);
+					: this.json.readValue(body, contentLength);
 		}
 		if (!binary) {
-			return this.json.readWithGrad(body);
+			return this.json.readWithGrad(body, contentLength);
 		}
 		return this.binary.readWithGrad(body, contentLength, encoding, new BinaryTensorCodec.Layout() {
 
