@@ -3,8 +3,6 @@ package ai.activation.activate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -126,34 +124,18 @@ final class JsonResultWriter {
 	private static void writeShared(double[] values, int[] shape, OutputStream body, Executor helper) {
 		int middle = values.length / 2;
 		Bytes secondHalf = new Bytes((values.length - middle) * VALUE_BYTES + shape.length);
-		CompletableFuture<Void> second;
-		try {
-			second = CompletableFuture.runAsync(() -> format(values, shape, middle, values.length, secondHalf, null),
-					helper);
-		}
-		catch (RejectedExecutionException busy) {
-			second = null;
-		}
+		SecondCore.Handoff<Bytes> second = SecondCore.start(helper, () -> {
+			format(values, shape, middle, values.length, secondHalf, null);
+			return secondHalf;
+		});
 		try {
 			format(values, shape, 0, middle, new Bytes(CHUNK_BYTES + VALUE_BYTES + shape.length), body);
-			if (second == null) {
-				format(values, shape, middle, values.length, secondHalf, null);
-			}
-			else {
-				second.get();
-			}
+			second.join("print the second half");
 			body.write(secondHalf.bytes, 0, secondHalf.length);
 		}
 		catch (IOException ex) {
 			// As the generator reports a failed write, e.g. a client gone.
 			throw JacksonIOException.construct(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while the helper printed the second half", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("the helper failed to print the second half", ex.getCause());
 		}
 	}
 

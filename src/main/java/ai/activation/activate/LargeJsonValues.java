@@ -1,8 +1,6 @@
 package ai.activation.activate;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntSupplier;
@@ -147,27 +145,9 @@ final class LargeJsonValues {
 
 	/** Runs the second on the helper, or here when it is busy, and the first here. */
 	private int[] both(IntSupplier first, IntSupplier second) {
-		CompletableFuture<Integer> later;
-		try {
-			later = CompletableFuture.supplyAsync(second::getAsInt, this.helper);
-		}
-		catch (RejectedExecutionException busy) {
-			later = null;
-		}
+		SecondCore.Handoff<Integer> later = SecondCore.start(this.helper, second::getAsInt);
 		int a = first.getAsInt();
-		if (later == null) {
-			return new int[] { a, second.getAsInt() };
-		}
-		try {
-			return new int[] { a, later.get() };
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while the helper parsed the second half", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("the helper failed to parse the second half", ex.getCause());
-		}
+		return new int[] { a, later.join("parse the second half") };
 	}
 
 	/**
