@@ -136,8 +136,8 @@ public class LimitsProperties {
 	 * reference, tomcat.apache.org/tomcat-11.0-doc/config/http.html). Every body passes
 	 * through them one buffer at a time, one system call each: at 8 KiB a 1M-value
 	 * float64 request and its answer take 1,000 reads and 1,000 writes, and a 1M-value
-	 * binary call is 1.6 to 1.8 times faster at 32 KiB (docs/performance.md, issue 12).
-	 * Both are allocated for every open connection, idle ones included, so
+	 * binary call is 1.6 times faster at 32 KiB (docs/performance.md, issue 12). Both are
+	 * allocated for every open connection, idle ones included, so
 	 * {@code server.tomcat.max-connections} times twice this is heap that open
 	 * connections may take: 2,048 × 64 KiB = 128 MiB with the shipped settings, what
 	 * Tomcat's defaults (8,192 × 16 KiB) take. From 8KB to 1MB. Default 32KB.
