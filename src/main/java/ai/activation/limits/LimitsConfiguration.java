@@ -1,7 +1,5 @@
 package ai.activation.limits;
 
-import java.util.List;
-
 import ai.activation.system.ProblemResponses;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -64,8 +62,8 @@ class LimitsConfiguration {
 	 * tomcat.apache.org/tomcat-11.0-doc/config/http.html); otherwise with
 	 * {@code connectionTimeout}, which restarts with every byte. The grace period bounds
 	 * the longest pause within a body, so that a body that stops arriving is cut off
-	 * without waiting for its next byte. The socket buffers get
-	 * {@link LimitsProperties#getSocketBufferSize()}.
+	 * without waiting for its next byte. The socket's write buffer gets
+	 * {@link LimitsProperties#getSocketWriteBufferSize()}.
 	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyPaceTomcatCustomizer(LimitsProperties limits) {
@@ -73,11 +71,9 @@ class LimitsConfiguration {
 			factory.addConnectorCustomizers((connector) -> {
 				if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
 					http.setDisableUploadTimeout(false);
-					String buffer = Long.toString(limits.getSocketBufferSize().toBytes());
-					for (String name : List.of("socket.appReadBufSize", "socket.appWriteBufSize")) {
-						if (!connector.setProperty(name, buffer)) {
-							throw new IllegalStateException("Tomcat's connector took no " + name);
-						}
+					if (!connector.setProperty("socket.appWriteBufSize",
+							Long.toString(limits.getSocketWriteBufferSize().toBytes()))) {
+						throw new IllegalStateException("Tomcat's connector took no socket.appWriteBufSize");
 					}
 					http.setConnectionUploadTimeout(
 							(int) Math.min(Integer.MAX_VALUE, Math.max(1, limits.getBodyGracePeriod().toMillis())));

@@ -130,20 +130,21 @@ public class LimitsProperties {
 	private int maxWaitingBodies = 100;
 
 	/**
-	 * The size of each of the two buffers through which Tomcat reads from and writes to a
-	 * connection's socket ({@code socket.appReadBufSize} and
-	 * {@code socket.appWriteBufSize}, 8 KiB each by Tomcat's default; its HTTP connector
-	 * reference, tomcat.apache.org/tomcat-11.0-doc/config/http.html). Every body passes
-	 * through them one buffer at a time, one system call each: at 8 KiB a 1M-value
-	 * float64 request and its answer take 1,000 reads and 1,000 writes, and a 1M-value
-	 * binary call is 1.6 times faster at 32 KiB (docs/performance.md, issue 12). Both are
+	 * The size of the buffer through which Tomcat writes to a connection's socket
+	 * ({@code socket.appWriteBufSize}, 8 KiB by Tomcat's default; its HTTP connector
+	 * reference, tomcat.apache.org/tomcat-11.0-doc/config/http.html). Every answer passes
+	 * through it one buffer at a time, one system call each: at 8 KiB a 1M-value float64
+	 * answer takes 1,000 writes, and a 1M-value binary call is 1.4 times faster at 32 KiB
+	 * (docs/performance.md, issue 12). The read buffer stays at Tomcat's 8 KiB: a larger
+	 * one makes Tomcat answer a request line longer than
+	 * {@code server.max-http-request-header-size} with 431 instead of 414. The buffer is
 	 * allocated for every open connection, idle ones included, so
-	 * {@code server.tomcat.max-connections} times twice this is heap that open
-	 * connections may take: 2,048 × 64 KiB = 128 MiB with the shipped settings, what
-	 * Tomcat's defaults (8,192 × 16 KiB) take. From 8KB to 1MB. Default 32KB.
+	 * {@code server.tomcat.max-connections} times this is heap that open connections may
+	 * take: 2,048 × (8 + 32) KiB = 80 MiB with the shipped settings, less than Tomcat's
+	 * defaults (8,192 × 16 KiB = 128 MiB). From 8KB to 1MB. Default 32KB.
 	 */
 	@NotNull
-	private DataSize socketBufferSize = DataSize.ofKilobytes(32);
+	private DataSize socketWriteBufferSize = DataSize.ofKilobytes(32);
 
 	public DataSize getMaxBodySize() {
 		return this.maxBodySize;
@@ -225,17 +226,17 @@ public class LimitsProperties {
 		this.bodyGracePeriod = bodyGracePeriod;
 	}
 
-	public DataSize getSocketBufferSize() {
-		return this.socketBufferSize;
+	public DataSize getSocketWriteBufferSize() {
+		return this.socketWriteBufferSize;
 	}
 
-	public void setSocketBufferSize(DataSize socketBufferSize) {
-		if (socketBufferSize != null
-				&& (socketBufferSize.toBytes() < 8 * 1024 || socketBufferSize.toBytes() > 1024 * 1024)) {
+	public void setSocketWriteBufferSize(DataSize socketWriteBufferSize) {
+		if (socketWriteBufferSize != null
+				&& (socketWriteBufferSize.toBytes() < 8 * 1024 || socketWriteBufferSize.toBytes() > 1024 * 1024)) {
 			throw new IllegalArgumentException(
-					"activation.limits.socket-buffer-size must be from 8KB to 1MB, not " + socketBufferSize);
+					"activation.limits.socket-write-buffer-size must be from 8KB to 1MB, not " + socketWriteBufferSize);
 		}
-		this.socketBufferSize = socketBufferSize;
+		this.socketWriteBufferSize = socketWriteBufferSize;
 	}
 
 	public int getMaxWaitingBodies() {
