@@ -10,6 +10,7 @@ import ai.activation.catalog.Catalog;
 import ai.activation.catalog.Kernel;
 import ai.activation.catalog.Parameter;
 import ai.activation.catalog.Range;
+import ai.activation.kernel.Finiteness;
 import ai.activation.kernel.Tensor;
 
 /**
@@ -240,7 +241,7 @@ public final class PreparedCall {
 			events = (mask != null) ? this.kernel.vjp(values, mask, grad.values(), out)
 					: this.kernel.vjp(values, (grad != null) ? grad.values() : null, out);
 		}
-		int bad = firstNonFinite(out);
+		int bad = Finiteness.first(out);
 		if (bad >= 0) {
 			String pointer = ValuesPointer.of(bad, shape);
 			Range domain = this.function.domain();
@@ -318,15 +319,6 @@ public final class PreparedCall {
 			count *= dimension;
 		}
 		return count;
-	}
-
-	private static int firstNonFinite(double[] values) {
-		for (int i = 0; i < values.length; i++) {
-			if (!Double.isFinite(values[i])) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import ai.activation.kernel.Finiteness;
+
 /**
  * Gathers the values of a request's tensors as a codec reads them, bounded and reserving:
  * never more than {@code maxValues} values in all the tensors together, and room for more
@@ -165,12 +167,9 @@ public final class ValueBuffer {
 	 * costs far less than another pass over the whole tensor once it is read.
 	 */
 	private void noteNonFinite(int from, int n) {
-		double[] block = this.block;
-		for (int i = from; i < from + n; i++) {
-			if (!Double.isFinite(block[i])) {
-				this.firstNonFinite = this.count + (i - from);
-				return;
-			}
+		int bad = Finiteness.first(this.block, from, from + n);
+		if (bad >= 0) {
+			this.firstNonFinite = this.count + (bad - from);
 		}
 	}
 

@@ -1567,4 +1567,28 @@ final class VectorKernels {
 		return events;
 	}
 
+	/**
+	 * {@link Finiteness#zeroProductSum} a vector of lanes at a time: 0 if every value of
+	 * {@code values[from, to)} is finite, NaN if one is not.
+	 * @param values the values, not modified
+	 * @param from the first index, inclusive
+	 * @param to the last index, exclusive
+	 * @return the sum of the products
+	 */
+	static double zeroProductSum(double[] values, int from, int to) {
+		int length = SPECIES.length();
+		int bound = from + SPECIES.loopBound(to - from);
+		DoubleVector s0 = DoubleVector.zero(SPECIES);
+		DoubleVector s1 = DoubleVector.zero(SPECIES);
+		int i = from;
+		for (; i + length < bound; i += 2 * length) {
+			s0 = s0.add(DoubleVector.fromArray(SPECIES, values, i).mul(0.0));
+			s1 = s1.add(DoubleVector.fromArray(SPECIES, values, i + length).mul(0.0));
+		}
+		for (; i < bound; i += length) {
+			s0 = s0.add(DoubleVector.fromArray(SPECIES, values, i).mul(0.0));
+		}
+		return s0.add(s1).reduceLanes(VectorOperators.ADD) + Finiteness.zeroProductSum(values, i, to);
+	}
+
 }
