@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# usage: bench/dtype.sh TAG [JFR]: wrk c1 1M binary sigmoid float64 vs float32 (request and answer), 8 s warm-up, 3 x 10 s alternating
+# usage: [FUNCTION=sigmoid] bench/dtype.sh TAG [JFR]: wrk c1 1M binary FUNCTION float64 vs float32 (request and answer), 8 s warm-up, 3 x 10 s alternating
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/prof
@@ -12,7 +12,8 @@ SP=$!
 trap 'kill $SP 2>/dev/null || true' EXIT
 for i in $(seq 120); do curl -sf -o /dev/null -XPOST -H Content-Type:application/json -d '{"values":[1]}' localhost:48180/activate/sigmoid && break; sleep 0.5; done
 w() { BODY=$2 CONTENT_TYPE=application/octet-stream ACCEPT=application/octet-stream wrk -t1 -c1 -d$1 --latency -s bench/post.lua "$3" | grep RESULT; }
-U64="http://localhost:48180/activate/sigmoid"; U32="http://localhost:48180/activate/sigmoid?dtype=float32"
+F=${FUNCTION:-sigmoid}
+U64="http://localhost:48180/activate/$F"; U32="http://localhost:48180/activate/$F?dtype=float32"
 curl -sf -D - -o /dev/null -XPOST -H Content-Type:application/octet-stream -H Accept:application/octet-stream --data-binary @target/bench/large.f32.bin "$U32" | grep -i 'content-length\|dtype'
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 w 8s target/bench/large.bin $U64 >/dev/null; w 8s target/bench/large.f32.bin $U32 >/dev/null

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# usage: bench/small.sh TAG [JFR]  -> wrk sigmoid x8 c32 service vs bare, 10s warm-up, 15s measured, twice alternating
+# usage: [ROUNDS=2] bench/small.sh TAG [JFR]  -> wrk sigmoid x8 c32 service vs bare, 10s warm-up, 15s measured, ROUNDS times alternating
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p target/prof
+mkdir -p target/prof target/bench
+[[ -f target/bench/small.json ]] || /usr/bin/python3 bench/bodies.py target/bench
 TAG=$1; JFR=${2:-}
 JAR=$(ls target/activation-service-*.jar | grep -v original | head -1)  # build first: ./mvnw -B -q -Pbench -DskipTests package
 opts=""; [[ -n $JFR ]] && opts="-XX:StartFlightRecording=filename=target/prof/$TAG.jfr,settings=profile,dumponexit=true"
@@ -15,7 +16,7 @@ for u in localhost:48180/activate/sigmoid localhost:48190/echo; do for i in $(se
 w() { BODY=target/bench/small.json CONTENT_TYPE=application/json ACCEPT=application/json wrk -t2 -c32 -d$1 --latency -s bench/post.lua http://$2 | grep RESULT; }
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
 w 10s localhost:48180/activate/sigmoid >/dev/null; w 10s localhost:48190/echo >/dev/null
-for round in 1 2; do
+for round in $(seq "${ROUNDS:-2}"); do
   echo "svc  $(w 15s localhost:48180/activate/sigmoid)"
   echo "bare $(w 15s localhost:48190/echo)"
 done
