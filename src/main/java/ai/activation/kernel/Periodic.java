@@ -11,19 +11,29 @@ public final class Periodic {
 
 	private static final double PI_4_LO = 3.061616997868383e-17;
 
-	/** Below this |a·x| the derivative's phase a·x + π/4 is held as a double-double. */
-	private static final double PHASE_LIMIT = 0x1p52;
+	/**
+	 * Below this |a·x| the derivative's phase a·x + π/4 is held as a double-double, and
+	 * the value's sine is sin p + e·cos p.
+	 */
+	static final double PHASE_LIMIT = 0x1p52;
 
 	private Periodic() {
 	}
 
 	/**
 	 * snake(x) = x + sin²(a·x)/a, a &gt; 0 (the paper's equation 3, frequency a = 1 by
-	 * default). The product a·x is held exactly as a double-double p + e (fma), and sin(p
-	 * + e) = sin p·cos e + cos p·sin e, so the sine is of the true product and not of its
-	 * rounding; {@link Math#sin} reduces its argument exactly. Where a·x exceeds the
-	 * double range (a &gt; 1 and |x| &gt; MAX_VALUE/a) the term sin²/a ≤ 1/a is below
-	 * half an ulp of x and x itself is the correctly rounded value. Within 4 ulp.
+	 * default). The product a·x is held exactly as a double-double p + e (fma). For |p|
+	 * &lt; 2^52, |e| ≤ 2^−53·|p|, so sin(p + e) = sin p + e·cos p to within e²/2, far
+	 * below an ulp of the result; the sine is of the true product and not of its rounding
+	 * ({@link Math#sin} reduces its argument exactly), and e = 0 (a = 1 or a power of
+	 * two) needs no cosine. For x &lt; 0 the sum x + sin²/a cancels: its condition is
+	 * sin²p/(|p| − sin²p), at most 2.63 (near a·x = −1.17); so the square, the division
+	 * by a and the sum are carried as double-doubles (fma), and the only error amplified
+	 * is that of the sine (1 ulp at most, {@link Math#sin}). Above 2^52 the sine is sin
+	 * p·cos e + cos p·sin e (e may exceed 1 there) and sin²/a ≤ 1/a is at most about an
+	 * ulp of x. Where a·x exceeds the double range (a &gt; 1 and |x| &gt; MAX_VALUE/a)
+	 * the term is below half an ulp of x and x itself is the correctly rounded value.
+	 * Within 4 ulp.
 	 *
 	 * <p>
 	 * snake′(x) = 1 + sin(2a·x) = 2 sin²(a·x + π/4), computed in that second form, with
@@ -42,14 +52,19 @@ public final class Periodic {
 	 * @return the function
 	 */
 	public static ScalarFunction snake(double a) {
-		return ScalarFunction.of((x) -> {
+		ScalarFunction scalar = ScalarFunction.of((x) -> {
 			double p = a * x;
 			if (Double.isInfinite(p)) {
 				return x;
 			}
 			double e = Math.fma(a, x, -p);
-			double s = Math.sin(p) * Math.cos(e) + Math.cos(p) * Math.sin(e);
-			return x + s * s / a;
+			if (Math.abs(p) >= PHASE_LIMIT) {
+				double s = Math.sin(p) * Math.cos(e) + Math.cos(p) * Math.sin(e);
+				return x + s * s / a;
+			}
+			double s = Math.sin(p);
+			double c = (e != 0) ? e * Math.cos(p) : 0.0;
+			return sum(x, s, c, a);
 		}, (x) -> Double.isInfinite(a * x), (x) -> {
 			double p = a * x;
 			if (Double.isInfinite(p)) {
@@ -69,6 +84,34 @@ public final class Periodic {
 			s = sin + cos;
 			return s * s;
 		}, (x) -> Double.isInfinite(a * x));
+		return Vectorized.of(scalar, (in, out, definition) -> VectorKernels.snake(in, out, definition, a));
+	}
+
+	/**
+	 * x + (s + c)²/a with the square, the quotient and the sum as double-doubles and one
+	 * rounding at the end, for |c| ≤ 2^−52·|s| + 2^−1074 (c the correction e·cos p of the
+	 * sine); {@code VectorKernels.snake} evaluates the same steps lane by lane.
+	 * @param x the argument
+	 * @param s sin p
+	 * @param c e·cos p
+	 * @param a the frequency
+	 * @return x + (s + c)²/a
+	 */
+	static double sum(double x, double s, double c, double a) {
+		double hh = s * s;
+		double hl = Math.fma(s, s, -hh) + 2.0 * s * c;
+		double q = hh / a;
+		if (Double.isInfinite(q)) {
+			return x + q;
+		}
+		double ql = (Math.fma(-q, a, hh) + hl) / a;
+		double sum = x + q;
+		if (Double.isInfinite(sum)) {
+			return sum;
+		}
+		double bb = sum - x;
+		double err = (x - (sum - bb)) + (q - bb);
+		return sum + (err + ql);
 	}
 
 }

@@ -1591,4 +1591,55 @@ final class VectorKernels {
 		return s0.add(s1).reduceLanes(VectorOperators.ADD) + Finiteness.zeroProductSum(values, i, to);
 	}
 
+	/**
+	 * snake over an array, as {@link Periodic#snake(double)}: p = a·x and its rounding
+	 * error e = fma(a, x, −p), s = sin p by the lanewise SIN and c = e·cos p by the
+	 * lanewise COS (only for vectors with some e ≠ 0), then x + (s + c)²/a in
+	 * double-doubles as {@link Periodic#sum}; lanes with |a·x| ≥ 2^52 (where e may exceed
+	 * 1; the events where a·x overflows among them) or a result that is not finite by the
+	 * scalar definition. The lanewise SIN and COS are held to the accuracy of
+	 * {@link Math#sin} and {@link Math#cos}, 1 ulp (the Vector API's "Operations on
+	 * floating point vectors": lanewise operations "follow the accuracy and monotonicity
+	 * specifications of the equivalent Java operation or method"; SIN and COS are only
+	 * not guaranteed to be semi-monotonic), so the scalar path's bound holds.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @param a the frequency
+	 * @return the number of overflow-avoidance events
+	 */
+	static long snake(double[] in, double[] out, ScalarFunction scalar, double a) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		DoubleVector zero = DoubleVector.zero(SPECIES);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector p = x.mul(a);
+			DoubleVector e = x.lanewise(VectorOperators.FMA, a, p.neg());
+			DoubleVector s = p.lanewise(VectorOperators.SIN);
+			DoubleVector c = zero;
+			if (e.compare(VectorOperators.NE, 0.0).anyTrue()) {
+				c = e.mul(p.lanewise(VectorOperators.COS));
+			}
+			DoubleVector hh = s.mul(s);
+			DoubleVector hl = s.lanewise(VectorOperators.FMA, s, hh.neg()).add(s.mul(c).mul(2.0));
+			DoubleVector q = hh.div(a);
+			DoubleVector ql = q.neg().lanewise(VectorOperators.FMA, a, hh).add(hl).div(a);
+			DoubleVector sum = x.add(q);
+			DoubleVector bb = sum.sub(x);
+			DoubleVector err = x.sub(sum.sub(bb)).add(q.sub(bb));
+			DoubleVector r = sum.add(err.add(ql));
+			r.intoArray(out, i);
+			VectorMask<Double> special = p.abs()
+				.compare(VectorOperators.GE, Periodic.PHASE_LIMIT)
+				.or(r.abs().compare(VectorOperators.LE, Double.MAX_VALUE).not());
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
 }

@@ -470,6 +470,45 @@ class KernelAccuracyTests {
 		assertThat(worstFar).as("worst absolute error for |a x| >= 2^52").isLessThanOrEqualTo(1e-15);
 	}
 
+	/**
+	 * snake's values where they are hardest, densely: for x &lt; 0, x + sin²(a·x)/a
+	 * cancels, most near a·x = −1.17 (the sine's error is amplified 2.6 times there), and
+	 * the grid has few points in [−3/a, 0]. 3,000 evenly spaced points there and 1,000
+	 * random ones in [−10, 10], through applyAll (the vector path) and value(x), both to
+	 * the grid's budget of 4 ulp.
+	 */
+	@ParameterizedTest(name = "snake a={0}")
+	@org.junit.jupiter.params.provider.ValueSource(doubles = { 1, 0.5, 3 })
+	void snakeShouldStayWithinItsBudgetWhereItCancels(double a) {
+		ScalarFunction snake = Periodic.snake(a);
+		SplittableRandom random = new SplittableRandom(7);
+		double[] xs = new double[4000];
+		for (int i = 0; i < 3000; i++) {
+			xs[i] = -3.0 / a * (i + random.nextDouble()) / 3000;
+		}
+		for (int i = 3000; i < xs.length; i++) {
+			xs[i] = random.nextDouble(-10, 10);
+		}
+		double[] bulk = new double[xs.length];
+		snake.applyAll(xs, bulk);
+		Stats stats = new Stats("snake a=" + a + " (dense where it cancels)", 4);
+		Stats scalar = new Stats("snake a=" + a + " (dense where it cancels) value(x)", 4);
+		for (int i = 0; i < xs.length; i++) {
+			double expected = snake(xs[i], a);
+			stats.add(xs[i], bulk[i], expected);
+			scalar.add(xs[i], snake.value(xs[i]), expected);
+		}
+		REPORT.put(stats.name, stats);
+		REPORT.put(scalar.name, scalar);
+		assertThat(stats.max)
+			.as("worst ulp error (at x = %s, got %s, expected %s)", stats.worstX, stats.worstGot, stats.worstExpected)
+			.isLessThanOrEqualTo(4);
+		assertThat(scalar.max)
+			.as("value(x): worst ulp error (at x = %s, got %s, expected %s)", scalar.worstX, scalar.worstGot,
+					scalar.worstExpected)
+			.isLessThanOrEqualTo(4);
+	}
+
 	@Test
 	void snakeWherePhaseOverflowsShouldAnswerXAndADerivativeThatIsNotFinite() {
 		ScalarFunction snake = Periodic.snake(3);

@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -493,6 +495,73 @@ class VectorKernelsTests {
 		for (int i = 0; i < in.length; i++) {
 			assertThat(Math.abs(inPlace[i] - out[i])).as("gelu in place at x = %s", in[i])
 				.isLessThanOrEqualTo(4 * Math.ulp(out[i]));
+		}
+	}
+
+	@Test
+	void snakeVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
+		// each within 4 ulps of the true value, so within 8 of each other; a = 3 makes
+		// a·x overflow for |x| > MAX_VALUE/3 (the events), a = 1 never does
+		assertBulkMatchesScalar("snake a=3", Periodic.snake(3), inputs(), 8, true);
+		assertBulkMatchesScalar("snake a=1", Periodic.snake(1), inputs(), 8, false);
+		assertBulkMatchesScalar("snake a=0.5", Periodic.snake(0.5), inputs(), 8, false);
+	}
+
+	/**
+	 * snake's vector path (the lanewise SIN, and COS where a·x is inexact) against
+	 * apfloat once C2 has compiled it, so with the intrinsics in place of their Java
+	 * fallback: densely where x + sin²(a·x)/a cancels (a·x in [−3, 0]), random arguments
+	 * over [−1000, 1000] and at every scale, the end of the vector range |a·x| = 2^52
+	 * with neighbours, ±0, subnormals and huge values; each within snake's budget of 4
+	 * ulps.
+	 */
+	@ParameterizedTest(name = "a={0}")
+	@ValueSource(doubles = { 1, 3, 0.1 })
+	void snakeVectorPathOnceCompiledShouldStayWithin4UlpsOfApfloat(double a) {
+		ScalarFunction snake = Periodic.snake(a);
+		List<Double> points = new ArrayList<>();
+		double end = 0x1p52 / a;
+		for (int k = -8; k <= 8; k++) {
+			points.add(end + k * Math.ulp(end));
+			points.add(-end - k * Math.ulp(end));
+		}
+		for (double edge : new double[] { -0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e300,
+				-1e300, Double.MAX_VALUE / 4, -Double.MAX_VALUE / 4, 1e-300, -1e-300 }) {
+			points.add(edge);
+		}
+		SplittableRandom random = new SplittableRandom(31);
+		while (points.size() < 6_000) {
+			int kind = points.size() % 3;
+			points.add((kind == 0) ? Math.scalb(random.nextDouble(-1.0, 1.0), random.nextInt(-1074, 60))
+					: (kind == 1) ? random.nextDouble(-3.0, 0.0) / a : random.nextDouble(-1000.0, 1000.0));
+		}
+		double[] in = points.stream().mapToDouble(Double::doubleValue).toArray();
+		double[] out = new double[in.length];
+		warmUp(snake, Arrays.copyOf(in, 512), new double[512]);
+		snake.applyAll(in, out);
+		double worst = 0;
+		for (int i = 0; i < in.length; i++) {
+			double expected = KernelAccuracyTests.snake(in[i], a);
+			double ulps = (out[i] == expected) ? 0 : Math.abs(out[i] - expected) / Math.ulp(expected);
+			worst = Math.max(worst, ulps);
+			assertThat(ulps).as("snake a=%s (%s) = %s, expected %s", a, in[i], out[i], expected)
+				.isLessThanOrEqualTo(4.0);
+		}
+		System.out.println("snake a=" + a + " vector path: worst " + worst + " ulp");
+	}
+
+	@Test
+	void snakeVectorPathShouldAnswerInPlaceAsIntoAnotherArray() {
+		ScalarFunction snake = Periodic.snake(3);
+		double[] in = inputs();
+		warmUp(snake, Arrays.copyOf(in, 512), new double[512]);
+		double[] out = new double[in.length];
+		long events = snake.applyAll(in, out);
+		double[] inPlace = in.clone();
+		assertThat(snake.applyAll(inPlace, inPlace)).isEqualTo(events);
+		for (int i = 0; i < in.length; i++) {
+			assertThat(Double.doubleToRawLongBits(inPlace[i])).as("snake in place at x = %s", in[i])
+				.isEqualTo(Double.doubleToRawLongBits(out[i]));
 		}
 	}
 
