@@ -321,9 +321,10 @@ public final class AxisKernels {
 	 * take three vector passes instead when the Vector API is there: the maximum, a fused
 	 * pass that stores e^dh and sums e^dh·(1 + dl), and the scale pass, with d formed
 	 * again from the input and the same formula per element (one division), so the same
-	 * bounds. log_softmax there takes three too: the maximum (and the index of its first
-	 * occurrence), the compensated sum R of the other terms, and d − log1p(R) per element
-	 * from d formed again, the scalar path's formula.
+	 * bounds. log_softmax there takes three too: the maximum, the compensated sum R of
+	 * the other terms (the terms 1 of the maxima are counted in that pass, not looked for
+	 * before it), and d − log1p(R) per element from d formed again, the scalar path's
+	 * formula.
 	 *
 	 * <p>
 	 * Events, counted per lane, for the textbook e^(v_i/T)/Σ e^(v_j/T) (and its log): the
@@ -349,8 +350,7 @@ public final class AxisKernels {
 				double m = t[0];
 				double lowest = t[1];
 				if (log && Double.isFinite(m) && Double.isFinite(lowest) && (lowest - m) / temperature > VECTOR_SPAN) {
-					int argmax = VectorKernels.firstMaximum(in, start, n, sign, m);
-					VectorKernels.expSumExcept(in, start, n, sign, m, temperature, argmax, t);
+					VectorKernels.expSumExcept(in, start, n, sign, m, temperature, true, t);
 					double rh = t[0];
 					double rl = t[1];
 					DoubleDouble.add(1.0, 0.0, rh, rl, t);

@@ -206,10 +206,10 @@ public final class LogSumExp {
 	 * finite and above 2^−1009 by {@link VectorKernels#expSumExcept} (e^dh by the
 	 * lanewise EXP, compensated per vector lane), the terms of the scalar path where |m|
 	 * ≥ log n + 2; the caller checks that its result is accurate enough (see
-	 * {@code vectorAccurate}). {@link #WHOLE} does the same without looking for the first
-	 * maximum (one pass less), summing its term 1 with the others and taking R = S − 1:
-	 * log S then has an absolute error of about 2^−52 (S's relative one), below half an
-	 * ulp of a result of magnitude 2 or more, which the caller checks.
+	 * {@code vectorAccurate}). {@link #WHOLE} does the same but sums the term 1 of the
+	 * first maximum with the others and takes R = S − 1: log S then has an absolute error
+	 * of about 2^−52 (S's relative one), below half an ulp of a result of magnitude 2 or
+	 * more, which the caller checks.
 	 * @return the path the lane took: {@code mode}, or {@link #SCALAR} where the lane is
 	 * not contiguous or not for the vector sum
 	 */
@@ -220,8 +220,7 @@ public final class LogSumExp {
 			double m = t[0];
 			double lowest = t[1];
 			if (vectorSum(m, lowest)) {
-				int argmax = (mode == EXCEPT) ? VectorKernels.firstMaximum(in, start, n, 1.0, m) : -1;
-				VectorKernels.expSumExcept(in, start, n, 1.0, m, 1.0, argmax, t);
+				VectorKernels.expSumExcept(in, start, n, 1.0, m, 1.0, mode == EXCEPT, t);
 				if (mode == WHOLE) {
 					// R = S − 1, S ≥ 1 holding the maximum's term 1
 					DoubleDouble.add(t[0], t[1], -1.0, 0.0, t);

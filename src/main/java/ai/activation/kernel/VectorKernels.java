@@ -160,6 +160,7 @@ final class VectorKernels {
 		boolean unit = temperature == 1.0;
 		DoubleVector s = DoubleVector.zero(SPECIES);
 		DoubleVector c = DoubleVector.zero(SPECIES);
+		long maxima = 0;
 		int k = 0;
 		for (; k < bound; k += length) {
 			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
@@ -745,57 +746,31 @@ final class VectorKernels {
 	// ------------------------------------------------------------ log_softmax
 
 	/**
-	 * The index of the first v = sign·x equal to {@code max} among {@code n} contiguous
-	 * elements from {@code start} (the scalar path's argmax: the first of ties), or −1.
-	 * @param in the tensor, not modified
-	 * @param start the first element of the lane
-	 * @param n the length of the lane
-	 * @param sign 1, or −1 for softmin
-	 * @param max m, the largest v of the lane
-	 * @return the offset of the first maximum within the lane
-	 */
-	static int firstMaximum(double[] in, int start, int n, double sign, double max) {
-		int length = SPECIES.length();
-		int bound = SPECIES.loopBound(n);
-		int k = 0;
-		for (; k < bound; k += length) {
-			VectorMask<Double> hit = DoubleVector.fromArray(SPECIES, in, start + k)
-				.mul(sign)
-				.compare(VectorOperators.EQ, max);
-			if (hit.anyTrue()) {
-				return k + hit.firstTrue();
-			}
-		}
-		for (; k < n; k++) {
-			if (sign * in[start + k] == max) {
-				return k;
-			}
-		}
-		return -1;
-	}
-
-	/**
 	 * R = Σ e^dh·(1 + dl) over one contiguous lane whose span (m − min)/T is below 699,
 	 * leaving out the term of the first maximum (e^0 = 1), as the scalar path of
 	 * log_softmax, so that R keeps its relative accuracy when it is tiny: d as in
 	 * {@link #expSum}, e^dh by the lanewise EXP, compensated per vector lane (Neumaier)
-	 * and then across lanes.
+	 * and then across lanes. The maxima are found in the same pass: every term with v = m
+	 * (each exactly 1) is left out and the number of them less one added to R at the end,
+	 * exactly, so that no pass is needed to find the first maximum beforehand.
 	 * @param in the tensor, not modified
 	 * @param start the first element of the lane
 	 * @param n the length of the lane
 	 * @param sign 1, or −1 for softmin
 	 * @param max m, the largest v of the lane
 	 * @param temperature T
-	 * @param argmax the offset of the first maximum, left out
+	 * @param exceptMaximum whether to leave out the term 1 of one maximum (otherwise R is
+	 * the whole sum S)
 	 * @param sum receives R as a double-double
 	 */
-	static void expSumExcept(double[] in, int start, int n, double sign, double max, double temperature, int argmax,
-			double[] sum) {
+	static void expSumExcept(double[] in, int start, int n, double sign, double max, double temperature,
+			boolean exceptMaximum, double[] sum) {
 		int length = SPECIES.length();
 		int bound = SPECIES.loopBound(n);
 		boolean unit = temperature == 1.0;
 		DoubleVector s = DoubleVector.zero(SPECIES);
 		DoubleVector c = DoubleVector.zero(SPECIES);
+		long maxima = 0;
 		int k = 0;
 		for (; k < bound; k += length) {
 			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
@@ -809,8 +784,10 @@ final class VectorKernels {
 			}
 			DoubleVector e = h.lanewise(VectorOperators.EXP);
 			DoubleVector term = e.fma(l, e);
-			if (argmax >= k && argmax < k + length) {
-				term = term.withLane(argmax - k, 0.0);
+			VectorMask<Double> maximal = v.compare(VectorOperators.EQ, max);
+			if (maximal.anyTrue()) {
+				maxima += maximal.trueCount();
+				term = term.blend(0.0, maximal);
 			}
 			DoubleVector t = s.add(term);
 			VectorMask<Double> bigger = s.abs().compare(VectorOperators.GE, term.abs());
@@ -829,10 +806,12 @@ final class VectorKernels {
 		}
 		double[] d = new double[2];
 		for (; k < n; k++) {
-			if (k == argmax) {
+			double v = sign * in[start + k];
+			if (v == max) {
+				maxima++;
 				continue;
 			}
-			AxisKernels.shiftedScaled(sign * in[start + k], max, temperature, d);
+			AxisKernels.shiftedScaled(v, max, temperature, d);
 			double e = Math.exp(d[0]);
 			e = Math.fma(e, d[1], e);
 			double t = rh + e;
@@ -840,6 +819,12 @@ final class VectorKernels {
 			rh = t;
 		}
 		DoubleDouble.twoSum(rh, rc, sum);
+		// the terms 1 of the maxima, less the one left out; a count of at most 2^31,
+		// exact
+		double ones = exceptMaximum ? maxima - 1 : maxima;
+		if (ones > 0) {
+			DoubleDouble.add(sum[0], sum[1], ones, 0.0, sum);
+		}
 	}
 
 	/**

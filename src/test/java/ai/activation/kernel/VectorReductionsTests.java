@@ -87,6 +87,47 @@ class VectorReductionsTests {
 		}
 	}
 
+	/**
+	 * log_softmax's vector sum leaves out every term of a maximum and adds their number
+	 * less one back exactly: a unique maximum far above the rest (R tiny, whose relative
+	 * accuracy the log1p keeps), two to five tied maxima anywhere in the lane (in the
+	 * vector body and in the tail), with T = 1 and 3; each within log_softmax's budget of
+	 * 4 ulp of the apfloat reference.
+	 */
+	@Test
+	void logSoftmaxShouldStayWithinItsBoundWithTiesAndADominantMaximum() {
+		SplittableRandom random = new SplittableRandom(17);
+		for (double t : new double[] { 1, 3 }) {
+			AxisFunction f = AxisKernels.logSoftmax(t);
+			warmUp(f);
+			for (int n : new int[] { 9, 37, 100, 1003 }) {
+				for (int ties : new int[] { 1, 2, 5 }) {
+					for (double below : new double[] { 0, 40, 300 }) {
+						double m = random.nextDouble(-5, 5);
+						double[] row = new double[n];
+						for (int i = 0; i < n; i++) {
+							row[i] = m - below * t - random.nextDouble(0.001, 10);
+						}
+						for (int k = 0; k < ties; k++) {
+							// the last one in the tail (the last n mod 8 elements) at
+							// times
+							row[(k == ties - 1 && ties > 1) ? n - 1 : random.nextInt(n)] = m;
+						}
+						double[] out = new double[n];
+						f.apply(row, new Lanes(1, n, 1), out);
+						double[] expected = KernelAccuracyTests.softmaxReference(row, t, false, true);
+						for (int i = 0; i < n; i++) {
+							assertThat(KernelAccuracyTests.ulps(out[i], expected[i]))
+								.as("log_softmax T=%s of %s (%d maxima, the rest %s below) at %d: %s, expected %s", t,
+										describe(row), ties, below, i, out[i], expected[i])
+								.isLessThanOrEqualTo(4.0);
+						}
+					}
+				}
+			}
+		}
+	}
+
 	@Test
 	void standardizeShouldStayWithinItsBoundOnContiguousAndStridedLanes() {
 		for (double epsilon : new double[] { 1e-5, 1, 0x1p-1030 }) {
