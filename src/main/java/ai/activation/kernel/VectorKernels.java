@@ -160,7 +160,6 @@ final class VectorKernels {
 		boolean unit = temperature == 1.0;
 		DoubleVector s = DoubleVector.zero(SPECIES);
 		DoubleVector c = DoubleVector.zero(SPECIES);
-		long maxima = 0;
 		int k = 0;
 		for (; k < bound; k += length) {
 			DoubleVector v = DoubleVector.fromArray(SPECIES, in, start + k).mul(sign);
