@@ -1597,6 +1597,11 @@ final class VectorKernels {
 		int length = SPECIES.length();
 		int bound = SPECIES.loopBound(in.length);
 		DoubleVector zero = DoubleVector.zero(SPECIES);
+		// a power of two in the normal range (a = 1 by default): 1/a is exact, and a
+		// product by it is the quotient, bit for bit, at a fraction of a division's cost
+		double inverse = 1.0 / a;
+		boolean exact = Math.getExponent(a) > Double.MIN_EXPONENT && Math.getExponent(a) < Double.MAX_EXPONENT
+				&& a == Math.scalb(1.0, Math.getExponent(a));
 		int i = 0;
 		for (; i < bound; i += length) {
 			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
@@ -1609,8 +1614,9 @@ final class VectorKernels {
 			}
 			DoubleVector hh = s.mul(s);
 			DoubleVector hl = s.lanewise(VectorOperators.FMA, s, hh.neg()).add(s.mul(c).mul(2.0));
-			DoubleVector q = hh.div(a);
-			DoubleVector ql = q.neg().lanewise(VectorOperators.FMA, a, hh).add(hl).div(a);
+			DoubleVector q = exact ? hh.mul(inverse) : hh.div(a);
+			DoubleVector ql = q.neg().lanewise(VectorOperators.FMA, a, hh).add(hl);
+			ql = exact ? ql.mul(inverse) : ql.div(a);
 			DoubleVector sum = x.add(q);
 			DoubleVector bb = sum.sub(x);
 			DoubleVector err = x.sub(sum.sub(bb)).add(q.sub(bb));
