@@ -12,7 +12,7 @@ import static ai.activation.kernel.Scalars.TAIL;
 public final class Exponential {
 
 	/** ln 2, where log1mexp switches between its two forms. */
-	private static final double LN2 = 0.6931471805599453;
+	static final double LN2 = 0.6931471805599453;
 
 	private Exponential() {
 	}
@@ -31,9 +31,10 @@ public final class Exponential {
 	/**
 	 * log1mexp(x) = log(1 − e^−x), defined for x &gt; 0, evaluated as Mächler (2012,
 	 * "Accurately Computing log(1 − exp(−|a|))", the Rmpfr package's vignette
-	 * log1mexp-note) recommends: log(−expm1(−x)) for x ≤ ln 2, log1p(−e^−x) above. Within
-	 * 3 ulp (the condition number of either logarithm is at most 1/ln 2 on its side of
-	 * the switch). log1mexp(0) = −∞, and below 0 the value is not real (NaN): the service
+	 * log1mexp-note) recommends: log(−expm1(−x)) for x ≤ ln 2, log1p(−e^−x) above (on the
+	 * bulk path by the lanewise operations, {@code VectorKernels.log1mexp}). Within 3 ulp
+	 * (the condition number of either logarithm is at most 1/ln 2 on its side of the
+	 * switch). log1mexp(0) = −∞, and below 0 the value is not real (NaN): the service
 	 * answers both with 422.
 	 *
 	 * <p>
@@ -46,7 +47,7 @@ public final class Exponential {
 	 * and 0 for 54·ln 2 &lt; x &lt; 745.13 (1 − e^−x rounds to 1) where the true value is
 	 * finite and not 0; its derivative e^−x/(1 − e^−x) gives +∞ for 0 &lt; x ≤ 2^−54.
 	 */
-	public static final ScalarFunction LOG1MEXP = ScalarFunction.of((x) -> {
+	public static final ScalarFunction LOG1MEXP = Vectorized.of(ScalarFunction.of((x) -> {
 		if (x <= LN2) {
 			return Math.log(-Math.expm1(-x));
 		}
@@ -59,6 +60,6 @@ public final class Exponential {
 			return Math.exp(-x);
 		}
 		return 1.0 / Math.expm1(x);
-	}, (x) -> x > 0 && x <= EXP_FLUSH);
+	}, (x) -> x > 0 && x <= EXP_FLUSH), (in, out, scalar) -> VectorKernels.log1mexp(in, out, scalar));
 
 }

@@ -35,6 +35,13 @@ final class VectorKernels {
 	/** Below this e^x is near or in the subnormal range: such lanes take Math.exp. */
 	private static final double EXP_SCALAR_BELOW = -700.0;
 
+	/**
+	 * Above this 1 − e^−x rounds to 1 (from −{@code Scalars.EXPM1_SATURATES}, 37.43, the
+	 * events) and log1mexp's result soon becomes subnormal: such lanes take the scalar
+	 * path.
+	 */
+	private static final double LOG1MEXP_SCALAR_ABOVE = 37.0;
+
 	private VectorKernels() {
 	}
 
@@ -735,6 +742,51 @@ final class VectorKernels {
 			x.lanewise(VectorOperators.EXP).intoArray(out, i);
 			VectorMask<Double> special = x.compare(VectorOperators.LT, EXP_SCALAR_BELOW)
 				.or(x.compare(VectorOperators.GT, Scalars.LN_MAX));
+			if (special.anyTrue()) {
+				events += patch(scalar, x, out, i, special);
+			}
+		}
+		return events + tail(scalar, in, out, i);
+	}
+
+	/**
+	 * log1mexp over an array, as {@link Exponential#LOG1MEXP}: log(−expm1(−x)) by the
+	 * lanewise EXPM1 and LOG for x ≤ ln 2, log1p(−e^−x) by the lanewise EXP and LOG1P
+	 * above (both forms only for a vector with lanes on both sides); lanes at or below
+	 * 2^−54 (0, the negative arguments, NaN and the events where e^−x rounds to 1) or
+	 * above 37 (where 1 − e^−x rounds to 1: the other events, and results that become
+	 * subnormal) by the scalar definition. The lanewise operations are held to the
+	 * accuracy of {@link Math#expm1}, {@link Math#log}, {@link Math#exp} and
+	 * {@link Math#log1p}, 1 ulp (the Vector API's "Operations on floating point
+	 * vectors"), so the scalar path's bound of 3 ulp holds.
+	 * @param in the arguments, not modified
+	 * @param out the results
+	 * @param scalar the scalar definition
+	 * @return the number of overflow-avoidance events
+	 */
+	static long log1mexp(double[] in, double[] out, ScalarFunction scalar) {
+		long events = 0;
+		int length = SPECIES.length();
+		int bound = SPECIES.loopBound(in.length);
+		int i = 0;
+		for (; i < bound; i += length) {
+			DoubleVector x = DoubleVector.fromArray(SPECIES, in, i);
+			DoubleVector minus = x.neg();
+			VectorMask<Double> near = x.compare(VectorOperators.LE, Exponential.LN2);
+			DoubleVector r;
+			if (near.allTrue()) {
+				r = minus.lanewise(VectorOperators.EXPM1).neg().lanewise(VectorOperators.LOG);
+			}
+			else {
+				r = minus.lanewise(VectorOperators.EXP).neg().lanewise(VectorOperators.LOG1P);
+				if (near.anyTrue()) {
+					r = r.blend(minus.lanewise(VectorOperators.EXPM1).neg().lanewise(VectorOperators.LOG), near);
+				}
+			}
+			r.intoArray(out, i);
+			VectorMask<Double> special = x.compare(VectorOperators.GT, Scalars.EXP_FLUSH)
+				.not()
+				.or(x.compare(VectorOperators.GT, LOG1MEXP_SCALAR_ABOVE));
 			if (special.anyTrue()) {
 				events += patch(scalar, x, out, i, special);
 			}

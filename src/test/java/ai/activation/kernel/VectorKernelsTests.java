@@ -498,6 +498,66 @@ class VectorKernelsTests {
 		}
 	}
 
+	/**
+	 * log1mexp's vector path (the lanewise EXPM1 and LOG up to ln 2, EXP and LOG1P above)
+	 * against apfloat once C2 has compiled it: random arguments over (0, 40] and at every
+	 * scale down to 2^−1074, the switch at ln 2, the ends of the vector range (2^−54 and
+	 * 37) with neighbours either side, and the events beyond; each within log1mexp's
+	 * budget of 3 ulps, with the scalar path's event count, and the same answers in
+	 * place.
+	 */
+	@Test
+	void log1mexpVectorPathOnceCompiledShouldStayWithin3UlpsOfApfloatWithTheSameEvents() {
+		ScalarFunction f = Exponential.LOG1MEXP;
+		List<Double> points = new ArrayList<>();
+		for (double edge : new double[] { Exponential.LN2, 0x1p-54, 37.0, 37.42994775023705, 1.0 }) {
+			for (int k = -8; k <= 8; k++) {
+				points.add(edge + k * Math.ulp(edge));
+			}
+		}
+		for (double edge : new double[] { Double.MIN_VALUE, 1e-300, 1e-20, 40, 100, 700, 745, 745.2 }) {
+			points.add(edge);
+		}
+		SplittableRandom random = new SplittableRandom(37);
+		while (points.size() < 6_000) {
+			int kind = points.size() % 3;
+			points.add((kind == 0) ? Math.scalb(random.nextDouble(0.5, 1.0), random.nextInt(-1074, 6))
+					: (kind == 1) ? random.nextDouble(0.3, 1.2) : random.nextDouble(Double.MIN_VALUE, 40.0));
+		}
+		double[] in = points.stream().mapToDouble(Double::doubleValue).toArray();
+		double[] out = new double[in.length];
+		warmUp(f, Arrays.copyOf(in, 512), new double[512]);
+		long events = f.applyAll(in, out);
+		long scalarEvents = 0;
+		double worst = 0;
+		for (int i = 0; i < in.length; i++) {
+			scalarEvents += f.naiveFails(in[i]) ? 1 : 0;
+			double expected = KernelAccuracyTests.log1mexp(in[i]);
+			double ulps = KernelAccuracyTests.ulps(out[i], expected);
+			worst = Math.max(worst, ulps);
+			assertThat(ulps).as("log1mexp(%s) = %s, expected %s", in[i], out[i], expected).isLessThanOrEqualTo(3.0);
+		}
+		assertThat(events).as("events").isEqualTo(scalarEvents).isPositive();
+		double[] inPlace = in.clone();
+		assertThat(f.applyAll(inPlace, inPlace)).isEqualTo(events);
+		assertThat(inPlace).isEqualTo(out);
+		System.out.println("log1mexp vector path: worst " + worst + " ulp");
+	}
+
+	@Test
+	void log1mexpVectorPathShouldAnswerLikeTheScalarPathAtZeroAndBelow() {
+		ScalarFunction f = Exponential.LOG1MEXP;
+		double[] in = { 0.0, -0.0, -1e-300, -1.0, -800.0, Double.NaN, -Double.MAX_VALUE, Double.NEGATIVE_INFINITY, 0.5,
+				2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0 };
+		double[] out = new double[in.length];
+		warmUp(f, in, out);
+		f.applyAll(in, out);
+		for (int i = 0; i < in.length; i++) {
+			assertThat(Double.doubleToRawLongBits(out[i])).as("log1mexp(%s)", in[i])
+				.isEqualTo(Double.doubleToRawLongBits(f.value(in[i])));
+		}
+	}
+
 	@Test
 	void snakeVectorPathShouldBeWithinTheBudgetOfTheScalarPathWithTheSameEvents() {
 		// each within 4 ulps of the true value, so within 8 of each other; a = 3 makes
