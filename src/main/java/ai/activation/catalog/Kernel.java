@@ -147,6 +147,27 @@ public sealed interface Kernel {
 	}
 
 	/**
+	 * Tells whether the kernel can run on the values a block at a time, in place
+	 * ({@link #valueOfBlock}): each result depends only on the element at its own
+	 * position, by the same function for every position.
+	 * @return {@code true} for a function applied to each element alike
+	 */
+	default boolean blockwise() {
+		return false;
+	}
+
+	/**
+	 * Computes the value of a block of elements in place, as
+	 * {@link #value(Tensor, double[])} computes them in a whole tensor.
+	 * @param block the elements, overwritten with their results
+	 * @return the overflow-avoidance events
+	 * @throws UnsupportedOperationException if the kernel is not {@link #blockwise()}
+	 */
+	default long valueOfBlock(double[] block) {
+		throw new UnsupportedOperationException("not blockwise");
+	}
+
+	/**
 	 * A kernel that maps each element to one, so the output has the input's shape and the
 	 * upstream gradient may be left out (ones).
 	 */
@@ -189,6 +210,16 @@ public sealed interface Kernel {
 		@Override
 		public long vjp(Tensor input, double[] grad, double[] out) {
 			return this.function.gradientAll(input.values(), grad, out);
+		}
+
+		@Override
+		public boolean blockwise() {
+			return true;
+		}
+
+		@Override
+		public long valueOfBlock(double[] block) {
+			return this.function.applyAll(block, block);
 		}
 
 		@Override

@@ -21,6 +21,12 @@ import ai.activation.kernel.Tensor;
  */
 public final class PreparedCall {
 
+	/**
+	 * The values {@link #applyInPlace} reads, computes and writes at once: 32 KiB of
+	 * doubles, which stay in the core's cache between the three steps.
+	 */
+	static final int BLOCK = 4096;
+
 	private final Activation function;
 
 	private final Mode mode;
@@ -243,19 +249,118 @@ public final class PreparedCall {
 		}
 		int bad = Finiteness.first(out);
 		if (bad >= 0) {
-			String pointer = ValuesPointer.of(bad, shape);
-			Range domain = this.function.domain();
-			double x = values.values()[bad];
-			if (!domain.equals(Range.ANY) && !domain.contains(x)) {
-				// elementwise (only those have a domain): the output index is the input's
-				throw new OutsideDomainException(pointer, this.function.canonicalName() + " is defined for x in "
-						+ domain + ", and the element at " + pointer + " is " + x + ".");
-			}
-			throw new ResultOutOfRangeException(pointer,
-					this.kernel.outOfRange(this.function.canonicalName(), pointer, this.mode == Mode.GRADIENT));
+			double[] input = values.values();
+			throw nonFiniteResult(bad, (bad < input.length) ? input[bad] : Double.NaN, shape);
 		}
 		this.recorder.record(this.function, this.mode, values.values().length, events);
 		return new ActivationResult(this.function, new Tensor(out, shape), events);
+	}
+
+	/**
+	 * Tells whether {@link #applyInPlace} can run the call: a value of a function applied
+	 * to each element alike.
+	 * @return {@code true} if it can
+	 */
+	public boolean runsInPlace() {
+		return this.mode == Mode.VALUE && this.kernel.blockwise();
+	}
+
+	/**
+	 * Runs the call on values held in their encoding, overwriting them with the results a
+	 * block of {@value #BLOCK} at a time, so that the block stays in cache from reading
+	 * through the kernel to writing. The answers, faults and counts are those of the
+	 * codec's read, {@link #apply(Tensor, Tensor)} and the codec's write in turn, for the
+	 * same values: an input that is not finite is answered first (400) wherever it is,
+	 * then the first result that is not finite (422), then the first result the encoding
+	 * cannot hold (422); so after a result fault the blocks after it are still read, and
+	 * after one the encoding cannot hold they are still computed.
+	 * @param values the input, overwritten with the results; not to be used after a fault
+	 * @param shape the input's dimensions
+	 * @return the function, the output's shape and the overflow-avoidance events
+	 * @throws IllegalStateException if not {@link #runsInPlace()}
+	 * @throws InvalidBodyException if a value is not finite
+	 * @throws InvalidParameterException if the function does not take the shape
+	 * @throws OutsideDomainException if a value is outside the function's domain
+	 * @throws ResultOutOfRangeException if a result is beyond the range of a double or of
+	 * the encoding
+	 */
+	public InPlaceResult applyInPlace(EncodedValues values, int[] shape) {
+		if (!runsInPlace()) {
+			throw new IllegalStateException(this.function.canonicalName() + " does not run in place");
+		}
+		check(shape);
+		int n = values.count();
+		double[] block = new double[Math.min(BLOCK, n)];
+		long events = 0;
+		RuntimeException resultFault = null;
+		boolean onlyUnheld = false;
+		for (int from = 0; from < n; from += BLOCK) {
+			int length = Math.min(BLOCK, n - from);
+			if (length != block.length) {
+				block = new double[length];
+			}
+			values.read(from, block, length);
+			int bad = Finiteness.first(block);
+			if (bad >= 0) {
+				throw nonFiniteInput(from + bad, block[bad], shape);
+			}
+			if (resultFault != null && !onlyUnheld) {
+				// a result is not finite: only a later input that is not finite comes
+				// first
+				continue;
+			}
+			events += this.kernel.valueOfBlock(block);
+			if (resultFault == null && values.writeIfFinite(from, block, length)) {
+				continue;
+			}
+			int notFinite = Finiteness.first(block);
+			if (notFinite >= 0) {
+				double[] x = new double[1];
+				values.read(from + notFinite, x, 1);
+				resultFault = nonFiniteResult(from + notFinite, x[0], shape);
+				onlyUnheld = false;
+			}
+			else if (resultFault == null) {
+				int unheld = values.firstUnheld(block, length);
+				if (unheld < 0) {
+					throw new IllegalStateException("the encoding refused finite results it says it holds");
+				}
+				String pointer = ValuesPointer.of(from + unheld, shape);
+				resultFault = new ResultOutOfRangeException(pointer,
+						values.unheld(this.function.canonicalName(), block[unheld], pointer));
+				onlyUnheld = true;
+			}
+		}
+		if (resultFault != null) {
+			throw resultFault;
+		}
+		this.recorder.record(this.function, this.mode, n, events);
+		return new InPlaceResult(this.function, shape.clone(), events);
+	}
+
+	private static InvalidBodyException nonFiniteInput(int index, double value, int[] shape) {
+		String pointer = ValuesPointer.of(ValuesPointer.VALUES, index, shape);
+		return new InvalidBodyException(
+				"The element at " + pointer + " is " + value + "; every value must be a finite number.", pointer);
+	}
+
+	/**
+	 * The fault of a result that is not finite: the input outside the function's domain,
+	 * or the true result beyond the range of a double.
+	 * @param index the result's row-major index
+	 * @param x the input at that index, for an elementwise function; ignored otherwise
+	 * @param shape the output's dimensions
+	 */
+	private RuntimeException nonFiniteResult(int index, double x, int[] shape) {
+		String pointer = ValuesPointer.of(index, shape);
+		Range domain = this.function.domain();
+		if (!domain.equals(Range.ANY) && !domain.contains(x)) {
+			// elementwise (only those have a domain): the output index is the input's
+			return new OutsideDomainException(pointer, this.function.canonicalName() + " is defined for x in " + domain
+					+ ", and the element at " + pointer + " is " + x + ".");
+		}
+		return new ResultOutOfRangeException(pointer,
+				this.kernel.outOfRange(this.function.canonicalName(), pointer, this.mode == Mode.GRADIENT));
 	}
 
 	/**

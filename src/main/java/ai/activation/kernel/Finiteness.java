@@ -47,6 +47,40 @@ public final class Finiteness {
 		return first(values, 0, values.length);
 	}
 
+	/**
+	 * Tells whether every value of {@code values[from, to)} is below {@code bound} in
+	 * magnitude, in one pass of {@code max(m, |x|)} without a branch per value: the
+	 * maximum of Java's {@link Math#max} is NaN if any value is (and so is the Vector
+	 * API's lanewise and reduced {@code MAX}, which follow it), and NaN is below no
+	 * bound. With {@code bound} = +∞ it tells that every value is finite; with the least
+	 * double that rounds to an infinite float, that every value narrows to a finite
+	 * float.
+	 * @param values the values, not modified
+	 * @param from the first index, inclusive
+	 * @param to the last index, exclusive
+	 * @param bound the bound, exclusive
+	 * @return {@code true} if every |x| &lt; bound
+	 */
+	public static boolean allBelow(double[] values, int from, int to, double bound) {
+		double max = Simd.AVAILABLE ? VectorKernels.absMax(values, from, to) : absMax(values, from, to);
+		return max < bound;
+	}
+
+	/** max |x| over {@code values[from, to)}, NaN if one is NaN; 0 if none. */
+	static double absMax(double[] values, int from, int to) {
+		double m0 = 0;
+		double m1 = 0;
+		int i = from;
+		for (; i + 1 < to; i += 2) {
+			m0 = Math.max(m0, Math.abs(values[i]));
+			m1 = Math.max(m1, Math.abs(values[i + 1]));
+		}
+		for (; i < to; i++) {
+			m0 = Math.max(m0, Math.abs(values[i]));
+		}
+		return Math.max(m0, m1);
+	}
+
 	/** Σ x·0 over {@code values[from, to)}: 0 if all are finite, NaN if one is not. */
 	static double zeroProductSum(double[] values, int from, int to) {
 		double s0 = 0;

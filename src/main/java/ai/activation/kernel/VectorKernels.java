@@ -1604,6 +1604,29 @@ final class VectorKernels {
 	}
 
 	/**
+	 * {@link Finiteness#absMax} a vector of lanes at a time.
+	 * @param values the values, not modified
+	 * @param from the first index, inclusive
+	 * @param to the last index, exclusive
+	 * @return max |x|, NaN if one is NaN
+	 */
+	static double absMax(double[] values, int from, int to) {
+		int length = SPECIES.length();
+		int bound = from + SPECIES.loopBound(to - from);
+		DoubleVector m0 = DoubleVector.zero(SPECIES);
+		DoubleVector m1 = DoubleVector.zero(SPECIES);
+		int i = from;
+		for (; i + length < bound; i += 2 * length) {
+			m0 = m0.max(DoubleVector.fromArray(SPECIES, values, i).abs());
+			m1 = m1.max(DoubleVector.fromArray(SPECIES, values, i + length).abs());
+		}
+		for (; i < bound; i += length) {
+			m0 = m0.max(DoubleVector.fromArray(SPECIES, values, i).abs());
+		}
+		return Math.max(m0.max(m1).reduceLanes(VectorOperators.MAX), Finiteness.absMax(values, i, to));
+	}
+
+	/**
 	 * {@link Finiteness#zeroProductSum} a vector of lanes at a time: 0 if every value of
 	 * {@code values[from, to)} is finite, NaN if one is not.
 	 * @param values the values, not modified

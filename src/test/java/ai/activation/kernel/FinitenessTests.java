@@ -71,6 +71,40 @@ class FinitenessTests {
 		}
 	}
 
+	@Test
+	void allBelowShouldMatchItsDefinitionThroughTheVectorAndScalarMaxima() {
+		assertThat(Simd.AVAILABLE).as("the tests run with the Vector API").isTrue();
+		SplittableRandom random = new SplittableRandom(17);
+		double[] bounds = { Double.POSITIVE_INFINITY, 0x1.ffffffp127, 1.0, Double.MIN_VALUE };
+		for (int trial = 0; trial < 5000; trial++) {
+			int n = random.nextInt(0, 200);
+			double[] values = finite(random, n);
+			if (n > 0 && random.nextBoolean()) {
+				values[random.nextInt(n)] = BAD[random.nextInt(BAD.length)];
+			}
+			int from = (n == 0) ? 0 : random.nextInt(0, n);
+			double bound = bounds[trial % bounds.length];
+			boolean below = true;
+			for (int i = from; i < n; i++) {
+				below &= Math.abs(values[i]) < bound; // false for NaN
+			}
+			assertThat(Finiteness.allBelow(values, from, n, bound)).as("trial %d", trial).isEqualTo(below);
+			assertThat(Finiteness.absMax(values, from, n) < bound).as("scalar, trial %d", trial).isEqualTo(below);
+		}
+	}
+
+	@Test
+	void theFloatBoundShouldBeWhereNarrowingOverflows() {
+		double bound = 0x1.ffffffp127;
+		assertThat((float) bound).isInfinite();
+		assertThat((float) Math.nextDown(bound)).isEqualTo(Float.MAX_VALUE);
+		double[] values = new double[37];
+		values[36] = -Math.nextDown(bound);
+		assertThat(Finiteness.allBelow(values, 0, 37, bound)).isTrue();
+		values[5] = bound;
+		assertThat(Finiteness.allBelow(values, 0, 37, bound)).isFalse();
+	}
+
 	private static double[] finite(SplittableRandom random, int n) {
 		double[] values = new double[n];
 		for (int i = 0; i < n; i++) {
