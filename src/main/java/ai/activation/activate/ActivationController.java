@@ -75,7 +75,7 @@ class ActivationController {
 	}
 
 	private static TensorAnswer withOverflowCount(TensorAnswer answer, HttpServletResponse response) {
-		response.setHeader(TensorFormats.OVERFLOW_AVOIDED_HEADER, Long.toString(answer.result().overflowAvoided()));
+		response.setHeader(TensorFormats.OVERFLOW_AVOIDED_HEADER, Long.toString(answer.overflowAvoided()));
 		return answer;
 	}
 

@@ -89,20 +89,7 @@ final class BinaryTensorCodec {
 	 */
 	Tensor read(InputStream body, long contentLength, TensorEncoding encoding) throws IOException {
 		Dtype dtype = encoding.dtype();
-		int size = dtype.size();
-		long expected = -1;
-		if (encoding.shape() != null) {
-			expected = encoding.count();
-			checkLimit(expected, "shape " + join(encoding.shape()) + " has " + expected + " elements");
-			if (contentLength >= 0 && contentLength != expected * size) {
-				throw new InvalidBodyException("The body has " + bytes(contentLength) + ", but shape "
-						+ join(encoding.shape()) + " of " + dtype.label() + " values needs " + bytes(expected * size)
-						+ " (" + expected + " values of " + size + " bytes).", "");
-			}
-		}
-		else {
-			expected = lengthOfVector(contentLength, dtype);
-		}
+		long expected = expectedValues(contentLength, encoding);
 		ValueBuffer buffer = buffer(dtype);
 		decode(body, expected, encoding, describe(encoding, expected), buffer);
 		int bad = buffer.firstNonFinite();
@@ -112,6 +99,72 @@ final class BinaryTensorCodec {
 			throw nonFinite(ValuesPointer.VALUES, bad, values[bad], shape);
 		}
 		return new Tensor(values, shape);
+	}
+
+	/**
+	 * Reads one request body of a known length into one array of its bytes, to be
+	 * computed in place ({@link ai.activation.engine.PreparedCall#applyInPlace}) and
+	 * written back as it is ({@link #write(TensorAnswer.InPlace, HttpOutputMessage)}):
+	 * the only allocation of the request that grows with its size, reserved before it is
+	 * made. The values' finiteness is checked by the call, a block at a time.
+	 * @param body the body
+	 * @param contentLength its length in bytes from the {@code Content-Length} header, at
+	 * least 0
+	 * @param encoding the element type and the shape, if given
+	 * @return the values and their shape
+	 * @throws InvalidBodyException if the length does not match the element type and
+	 * shape, or the body ends early
+	 * @throws TooManyValuesException if the body holds more values than the limit
+	 * @throws IOException if the body cannot be read
+	 */
+	Held readToHold(InputStream body, long contentLength, TensorEncoding encoding) throws IOException {
+		Dtype dtype = encoding.dtype();
+		long expected = expectedValues(contentLength, encoding);
+		this.reserve.accept(expected);
+		byte[] bytes = new byte[(int) contentLength];
+		int filled = 0;
+		while (filled < bytes.length) {
+			int read = body.read(bytes, filled, bytes.length - filled);
+			if (read < 0) {
+				throw new InvalidBodyException("The body ended after " + bytes(filled) + ", but its Content-Length is "
+						+ bytes(contentLength) + ".", "");
+			}
+			filled += read;
+		}
+		int[] shape = (encoding.shape() != null) ? encoding.shape().clone() : new int[] { (int) expected };
+		return new Held(new LittleEndianValues(bytes, dtype), shape);
+	}
+
+	/**
+	 * A body read by {@link #readToHold}.
+	 *
+	 * @param values the values in the body's bytes
+	 * @param shape their dimensions
+	 */
+	record Held(LittleEndianValues values, int[] shape) {
+	}
+
+	/**
+	 * Returns the number of values the body must hold: the shape's count, or the body's
+	 * length over the element size; or {@code -1} without shape or length.
+	 * @throws InvalidBodyException if the length does not match the element type and
+	 * shape
+	 * @throws TooManyValuesException if that is more values than the limit
+	 */
+	private long expectedValues(long contentLength, TensorEncoding encoding) {
+		Dtype dtype = encoding.dtype();
+		int size = dtype.size();
+		if (encoding.shape() == null) {
+			return lengthOfVector(contentLength, dtype);
+		}
+		long expected = encoding.count();
+		checkLimit(expected, "shape " + join(encoding.shape()) + " has " + expected + " elements");
+		if (contentLength >= 0 && contentLength != expected * size) {
+			throw new InvalidBodyException("The body has " + bytes(contentLength) + ", but shape "
+					+ join(encoding.shape()) + " of " + dtype.label() + " values needs " + bytes(expected * size) + " ("
+					+ expected + " values of " + size + " bytes).", "");
+		}
+		return expected;
 	}
 
 	/**
@@ -335,23 +388,56 @@ final class BinaryTensorCodec {
 		}
 	}
 
+	/**
+	 * Writes the body of an answer computed in place: its bytes as they are, with the
+	 * headers of {@link #write(ActivationResult, TensorEncoding, HttpOutputMessage)}.
+	 * @param answer the answer
+	 * @param output the response; its body is left open
+	 * @throws IOException if the body cannot be written
+	 */
+	void write(TensorAnswer.InPlace answer, HttpOutputMessage output) throws IOException {
+		LittleEndianValues values = answer.values();
+		HttpHeaders headers = output.getHeaders();
+		headers.set(SHAPE_HEADER, join(answer.result().shape()));
+		headers.set(DTYPE_HEADER, values.dtype().label());
+		headers.setContentLength(values.bytes().length);
+		output.getBody().write(values.bytes());
+	}
+
 	private static void checkFloatRange(ActivationResult result) {
 		double[] values = result.output().values();
-		for (int from = 0; from < values.length; from += FLOAT_RANGE_BLOCK) {
-			int to = Math.min(values.length, from + FLOAT_RANGE_BLOCK);
-			if (fitFloat(values, from, to)) {
+		int bad = firstBeyondFloat(values, 0, values.length);
+		if (bad >= 0) {
+			String pointer = ValuesPointer.of(bad, result.output().shape());
+			throw new ResultOutOfRangeException(pointer,
+					beyondFloat(result.function().canonicalName(), values[bad], pointer));
+		}
+	}
+
+	/**
+	 * Returns the index of the first of the finite values {@code values[from, to)} that
+	 * narrows to an infinite float, or {@code -1}; a block of {@value #FLOAT_RANGE_BLOCK}
+	 * at a time, value by value only in a block that fails.
+	 */
+	static int firstBeyondFloat(double[] values, int from, int to) {
+		for (int start = from; start < to; start += FLOAT_RANGE_BLOCK) {
+			int end = Math.min(to, start + FLOAT_RANGE_BLOCK);
+			if (fitFloat(values, start, end)) {
 				continue;
 			}
-			for (int i = from; i < to; i++) {
+			for (int i = start; i < end; i++) {
 				if (Float.isInfinite((float) values[i])) {
-					String pointer = ValuesPointer.of(i, result.output().shape());
-					throw new ResultOutOfRangeException(pointer,
-							result.function().canonicalName() + " gives " + values[i] + " at the output position "
-									+ pointer + ", which is beyond the range of float32 (about ±3.4028235e38); "
-									+ "ask for dtype=float64.");
+					return i;
 				}
 			}
 		}
+		return -1;
+	}
+
+	/** Says that a result is beyond the float32 range, and what to ask for instead. */
+	static String beyondFloat(String function, double value, String pointer) {
+		return function + " gives " + value + " at the output position " + pointer
+				+ ", which is beyond the range of float32 (about ±3.4028235e38); ask for dtype=float64.";
 	}
 
 	/**

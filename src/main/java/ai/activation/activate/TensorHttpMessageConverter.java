@@ -34,7 +34,7 @@ final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Tens
 	 */
 	static TensorHttpMessageConverter json() {
 		return new TensorHttpMessageConverter(MediaType.APPLICATION_JSON,
-				(answer, output) -> JsonResultWriter.write(answer.result(), output.getBody()));
+				(answer, output) -> JsonResultWriter.write(computed(answer).result(), output.getBody()));
 	}
 
 	/**
@@ -44,13 +44,32 @@ final class TensorHttpMessageConverter extends AbstractHttpMessageConverter<Tens
 	 * @return the converter
 	 */
 	static TensorHttpMessageConverter binary(BinaryTensorCodec codec) {
-		return new TensorHttpMessageConverter(MediaType.APPLICATION_OCTET_STREAM,
-				(answer, output) -> codec.write(answer.result(), new TensorEncoding(answer.dtype(), null), output));
+		return new TensorHttpMessageConverter(MediaType.APPLICATION_OCTET_STREAM, (answer, output) -> {
+			if (answer instanceof TensorAnswer.InPlace inPlace) {
+				codec.write(inPlace, output);
+			}
+			else {
+				TensorAnswer.Computed computed = computed(answer);
+				codec.write(computed.result(), new TensorEncoding(computed.dtype(), null), output);
+			}
+		});
+	}
+
+	/**
+	 * Returns an answer in a {@code double[]}: every answer but one computed in place,
+	 * which {@link TensorRequests} makes only when the binary format is the one answer
+	 * the request accepts.
+	 */
+	private static TensorAnswer.Computed computed(TensorAnswer answer) {
+		if (answer instanceof TensorAnswer.Computed computed) {
+			return computed;
+		}
+		throw new IllegalStateException("an answer computed in place is written as application/octet-stream only");
 	}
 
 	@Override
 	protected boolean supports(Class<?> type) {
-		return TensorAnswer.class == type;
+		return TensorAnswer.class.isAssignableFrom(type);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package ai.activation.activate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import ai.activation.engine.PreparedCall;
 import ai.activation.limits.LimitsProperties;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -99,8 +101,34 @@ class TensorRequests {
 							+ "little-endian values as application/octet-stream.",
 					"");
 		}
-		Inputs inputs = read(call, body, request.getContentLengthLong(), encoding, binary);
-		return new TensorAnswer(call.apply(inputs.values(), inputs.grad(), inputs.mask()), encoding.dtype());
+		long contentLength = request.getContentLengthLong();
+		if (binary && contentLength >= 0 && call.runsInPlace() && answersOnlyBinary(request)) {
+			BinaryTensorCodec.Held held = this.binary.readToHold(body, contentLength, encoding);
+			return new TensorAnswer.InPlace(call.applyInPlace(held.values(), held.shape()), held.values());
+		}
+		Inputs inputs = read(call, body, contentLength, encoding, binary);
+		return new TensorAnswer.Computed(call.apply(inputs.values(), inputs.grad(), inputs.mask()), encoding.dtype());
+	}
+
+	/**
+	 * Tells whether {@code application/octet-stream} is the one media type of the answer
+	 * that the request's {@code Accept} allows, so that a binary body may be answered
+	 * with its own bytes, computed in place: every type it names is compatible with
+	 * {@code application/octet-stream} and none with {@code application/json}
+	 * ({@code *}{@code /*} is compatible with both, and a missing {@code Accept} means
+	 * it). Any other request is answered from a new array in the negotiated type.
+	 */
+	static boolean answersOnlyBinary(HttpServletRequest request) {
+		String accept = String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+		try {
+			List<MediaType> types = MediaType.parseMediaTypes(accept);
+			return !types.isEmpty() && types.stream()
+				.allMatch((type) -> MediaType.APPLICATION_OCTET_STREAM.isCompatibleWith(type)
+						&& !MediaType.APPLICATION_JSON.isCompatibleWith(type) && type.getQualityValue() > 0);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private Inputs read(PreparedCall call, InputStream body, long contentLength, TensorEncoding encoding,
