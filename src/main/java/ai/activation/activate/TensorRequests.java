@@ -1,5 +1,6 @@
 package ai.activation.activate;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
@@ -102,12 +104,45 @@ class TensorRequests {
 					"");
 		}
 		long contentLength = request.getContentLengthLong();
-		if (binary && contentLength >= 0 && call.runsInPlace() && answersOnlyBinary(request)) {
-			BinaryTensorCodec.Held held = this.binary.readToHold(body, contentLength, encoding);
-			return new TensorAnswer.InPlace(call.applyInPlace(held.values(), held.shape()), held.values());
+		try {
+			if (binary && contentLength >= 0 && call.runsInPlace() && answersOnlyBinary(request)) {
+				BinaryTensorCodec.Held held = this.binary.readToHold(body, contentLength, encoding);
+				return new TensorAnswer.InPlace(call.applyInPlace(held.values(), held.shape()), held.values());
+			}
+			Inputs inputs = read(call, body, contentLength, encoding, binary);
+			return new TensorAnswer.Computed(call.apply(inputs.values(), inputs.grad(), inputs.mask()),
+					encoding.dtype());
 		}
-		Inputs inputs = read(call, body, contentLength, encoding, binary);
-		return new TensorAnswer.Computed(call.apply(inputs.values(), inputs.grad(), inputs.mask()), encoding.dtype());
+		catch (IOException | RuntimeException ex) {
+			throw endedEarly(ex, contentLength);
+		}
+	}
+
+	/**
+	 * Rethrows a failure to read or run, as a 400 if the body ended before its
+	 * {@code Content-Length} or last chunk: the client stopped sending, and Tomcat's read
+	 * failed with an {@link EOFException}, which a codec may have wrapped. It is the
+	 * client's fault, not an unexpected failure to be logged with its trace. (Tomcat has
+	 * then marked the exchange as failed and answers its own 400, so this detail is what
+	 * the handlers see rather than what the client reads.) Any other failure is rethrown
+	 * as it is.
+	 * @return never; declared so that the caller can {@code throw} it
+	 */
+	private static RuntimeException endedEarly(Exception ex, long contentLength) throws IOException {
+		if (!(ex instanceof ErrorResponse)) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof EOFException) {
+					throw new InvalidBodyException((contentLength >= 0)
+							? "The body ended before the " + contentLength
+									+ " bytes its Content-Length announces; send the whole body."
+							: "The chunked body ended before its last chunk; send the whole body.", "");
+				}
+			}
+		}
+		if (ex instanceof IOException io) {
+			throw io;
+		}
+		throw (RuntimeException) ex;
 	}
 
 	/**

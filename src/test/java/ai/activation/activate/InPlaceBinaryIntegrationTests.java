@@ -10,16 +10,20 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import ai.activation.HttpTestClient;
+import ai.activation.RawHttpClient;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -34,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * negotiated to binary).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class InPlaceBinaryIntegrationTests {
 
 	private static final String OCTETS = "application/octet-stream";
@@ -140,6 +145,19 @@ class InPlaceBinaryIntegrationTests {
 		assertThat(accepts("text/plain, application/octet-stream")).isFalse();
 		assertThat(accepts(null)).isFalse();
 		assertThat(accepts("no/valid/type")).isFalse();
+	}
+
+	@Test
+	void aBodyThatEndsBeforeItsLengthShouldBe400AndNoUnexpectedFailure(CapturedOutput output) {
+		for (String accept : new String[] { OCTETS, "application/json" }) {
+			RawHttpClient.Response response = new RawHttpClient(this.port)
+				.exchange(("POST /activate/sigmoid?dtype=float32 HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Content-Type: application/octet-stream\r\nAccept: " + accept + "\r\n"
+						+ "Content-Length: 40\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII), new byte[20]);
+			assertThat(response.status()).as(accept).isEqualTo(400);
+		}
+		assertThat(output.getOut() + output.getErr()).doesNotContain("Unexpected failure", "EOFException");
 	}
 
 	private static boolean accepts(String accept) {
