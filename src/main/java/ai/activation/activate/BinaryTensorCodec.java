@@ -96,7 +96,7 @@ final class BinaryTensorCodec {
 		double[] values = buffer.take();
 		int[] shape = (encoding.shape() != null) ? encoding.shape().clone() : new int[] { values.length };
 		if (bad >= 0) {
-			throw nonFinite(ValuesPointer.VALUES, bad, values[bad], shape);
+			throw InvalidBodyException.nonFinite(ValuesPointer.VALUES, bad, values[bad], shape);
 		}
 		return new Tensor(values, shape);
 	}
@@ -227,8 +227,8 @@ final class BinaryTensorCodec {
 	private Inputs split(double[] all, int bad, int[] shape, int[] gradShape) {
 		int n = (int) TensorEncoding.count(shape);
 		if (bad >= 0) {
-			throw (bad < n) ? nonFinite(ValuesPointer.VALUES, bad, all[bad], shape)
-					: nonFinite(ValuesPointer.GRAD, bad - n, all[bad], gradShape);
+			throw (bad < n) ? InvalidBodyException.nonFinite(ValuesPointer.VALUES, bad, all[bad], shape)
+					: InvalidBodyException.nonFinite(ValuesPointer.GRAD, bad - n, all[bad], gradShape);
 		}
 		this.reserve.accept(all.length);
 		double[] values = Arrays.copyOfRange(all, 0, n);
@@ -333,20 +333,6 @@ final class BinaryTensorCodec {
 			throw new TooManyValuesException(this.maxValues,
 					"Too many values: " + what + ", more than the " + this.maxValues + " a request may hold.");
 		}
-	}
-
-	/**
-	 * Returns the refusal of a value that is not finite, which the {@link ValueBuffer}
-	 * found while decoding (so the values are not scanned a second time).
-	 * @param member the member the pointer names
-	 * @param index the value's row-major index in the member
-	 * @param value the value
-	 * @param shape the member's dimensions
-	 */
-	private static InvalidBodyException nonFinite(String member, int index, double value, int[] shape) {
-		String pointer = ValuesPointer.of(member, index, shape);
-		return new InvalidBodyException(
-				"The element at " + pointer + " is " + value + "; every value must be a finite number.", pointer);
 	}
 
 	/**

@@ -28,6 +28,21 @@ public class InvalidBodyException extends ErrorResponseException {
 		this.pointer = pointer;
 	}
 
+	/**
+	 * Returns the refusal of an input value that is NaN or infinite, in the words every
+	 * codec uses.
+	 * @param member the member the pointer names, e.g. {@link ValuesPointer#VALUES}
+	 * @param index the value's row-major index in the member
+	 * @param value the value
+	 * @param shape the member's dimensions
+	 * @return the exception
+	 */
+	public static InvalidBodyException nonFinite(String member, int index, double value, int[] shape) {
+		String pointer = ValuesPointer.of(member, index, shape);
+		return new InvalidBodyException(
+				"The element at " + pointer + " is " + value + "; every value must be a finite number.", pointer);
+	}
+
 	private static ProblemDetail problem(String detail, String pointer) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setType(URI.create("invalid-body"));

@@ -249,8 +249,7 @@ public final class PreparedCall {
 		}
 		int bad = Finiteness.first(out);
 		if (bad >= 0) {
-			double[] input = values.values();
-			throw nonFiniteResult(bad, (bad < input.length) ? input[bad] : Double.NaN, shape);
+			throw nonFiniteResult(bad, values.values()[bad], shape);
 		}
 		this.recorder.record(this.function, this.mode, values.values().length, events);
 		return new ActivationResult(this.function, new Tensor(out, shape), events);
@@ -302,7 +301,7 @@ public final class PreparedCall {
 			values.read(from, block, length);
 			int bad = Finiteness.first(block);
 			if (bad >= 0) {
-				throw nonFiniteInput(from + bad, block[bad], shape);
+				throw InvalidBodyException.nonFinite(ValuesPointer.VALUES, from + bad, block[bad], shape);
 			}
 			if (resultFault != null && !onlyUnheld) {
 				// a result is not finite: only a later input that is not finite comes
@@ -336,12 +335,6 @@ public final class PreparedCall {
 		}
 		this.recorder.record(this.function, this.mode, n, events);
 		return new InPlaceResult(this.function, shape.clone(), events);
-	}
-
-	private static InvalidBodyException nonFiniteInput(int index, double value, int[] shape) {
-		String pointer = ValuesPointer.of(ValuesPointer.VALUES, index, shape);
-		return new InvalidBodyException(
-				"The element at " + pointer + " is " + value + "; every value must be a finite number.", pointer);
 	}
 
 	/**
