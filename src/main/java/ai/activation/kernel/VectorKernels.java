@@ -1355,7 +1355,6 @@ final class VectorKernels {
 			VectorMask<Double> small = ah.compare(VectorOperators.LT, ERF_SMALL);
 			VectorMask<Double> mid = ah.compare(VectorOperators.LT, ERF_MID);
 			VectorMask<Double> near = ah.compare(VectorOperators.LT, ERFC_NEAR);
-			VectorMask<Double> tail = mid.not();
 			// ah² = p + q
 			DoubleVector p = ah.mul(ah);
 			DoubleVector q = ah.fma(ah, p.neg());
@@ -1377,8 +1376,9 @@ final class VectorKernels {
 			// the tail: ∓e^E/√2
 			DoubleVector g = e.fma(eE, e);
 			DoubleVector scaled = g.fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), g.mul(SQRT1_2_LO));
-			DoubleVector far = scaled.neg()
-				.blend(g.neg().fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), x), negative.not());
+			DoubleVector far = g.neg()
+				.fma(DoubleVector.broadcast(SPECIES, SQRT1_2_HI), x)
+				.blend(scaled.neg(), negative);
 			// a < 0.84375: 2Φ = (1 + wh) + (w·y + wl·d)
 			DoubleVector s = wh.add(1.0);
 			DoubleVector s0 = DoubleVector.broadcast(SPECIES, 1.0).sub(s).add(wh);
@@ -1387,19 +1387,18 @@ final class VectorKernels {
 			DoubleVector yy = al.fma(d, y);
 			DoubleVector twoPhiMid = yy.add(1.0 + ERX).blend(yy.neg().add(1.0 - ERX), negative);
 			DoubleVector twoPhi = twoPhiMid.blend(twoPhiSmall, small);
-			x.mul(twoPhi)
-				.mul(0.5)
-				.blend(far, tail)
+			far.blend(x.mul(twoPhi).mul(0.5), mid)
 				.blend(x, x.compare(VectorOperators.GT, GELU_IDENTITY_ABOVE))
 				.intoArray(out, i);
-			VectorMask<Double> special = x.compare(VectorOperators.LT, GELU_SCALAR_BELOW)
-				.or(x.test(VectorOperators.IS_NAN));
-			if (special.anyTrue()) {
-				events += patch(scalar, x, out, i, special);
-			}
-			VectorMask<Double> flushes = x.compare(VectorOperators.LT, GELU_NAIVE_FAILS_BELOW).andNot(special);
-			if (flushes.anyTrue()) {
-				events += flushes.trueCount();
+			// the lanes that flush in the textbook form; the special ones (x < −26, NaN:
+			// the lanes not at or above −26) are counted by the scalar path instead. No
+			// mask logic (or, andNot, not) outside the rare branch: on JDK 17 those fall
+			// back to Java code that allocates a boolean[] per call (JMH -prof gc)
+			events += x.compare(VectorOperators.LT, GELU_NAIVE_FAILS_BELOW).trueCount();
+			VectorMask<Double> ordinary = x.compare(VectorOperators.GE, GELU_SCALAR_BELOW);
+			if (!ordinary.allTrue()) {
+				events -= x.compare(VectorOperators.LT, GELU_SCALAR_BELOW).trueCount();
+				events += patch(scalar, x, out, i, ordinary.not());
 			}
 		}
 		return events + tail(scalar, in, out, i);
@@ -1497,15 +1496,14 @@ final class VectorKernels {
 				DoubleVector near = x3.fma(chi, x3.fma(s, x3l.mul(chi)));
 				far.blend(near, series).intoArray(out, i);
 			}
-			VectorMask<Double> special = a.compare(VectorOperators.LT, TANHSHRINK_SCALAR_UNDER);
-			if (special.anyTrue()) {
-				events += patch(scalar, x, out, i, special);
-			}
-			VectorMask<Double> flushes = a.compare(VectorOperators.GE, 2e-108)
-				.and(a.compare(VectorOperators.LE, 1.3e-8))
-				.andNot(special);
-			if (flushes.anyTrue()) {
-				events += flushes.trueCount();
+			// the mask logic only in the rare branch (see gelu)
+			VectorMask<Double> tiny = a.compare(VectorOperators.LE, 1.3e-8);
+			if (tiny.anyTrue()) {
+				VectorMask<Double> special = a.compare(VectorOperators.LT, TANHSHRINK_SCALAR_UNDER);
+				if (special.anyTrue()) {
+					events += patch(scalar, x, out, i, special);
+				}
+				events += a.compare(VectorOperators.GE, 2e-108).and(tiny).andNot(special).trueCount();
 			}
 		}
 		return events + tail(scalar, in, out, i);
