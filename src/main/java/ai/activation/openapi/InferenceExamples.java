@@ -31,9 +31,9 @@ class InferenceExamples {
 	private final Map<String, Example> examples = new LinkedHashMap<>();
 
 	InferenceExamples(DocumentedInferences inferences) {
-		add(inferences, SOFTMAX,
-				request("softmax-1", List.of(2L, 3L), "FP64", List.of(1.0, 2.0, 3.0, -1.0, 0.0, 1000.0), Map.of()));
-		add(inferences, LEAKY_RELU, request("leaky-relu-1", List.of(4L), "FP32", List.of(-2.0, -0.5, 0.0, 1.5),
+		add(inferences, SOFTMAX, request("softmax-1", List.of(2L, 3L), "FP64",
+				new double[] { 1.0, 2.0, 3.0, -1.0, 0.0, 1000.0 }, Map.of()));
+		add(inferences, LEAKY_RELU, request("leaky-relu-1", List.of(4L), "FP32", new double[] { -2.0, -0.5, 0.0, 1.5 },
 				Map.of("negative_slope", 0.2)));
 	}
 
@@ -43,7 +43,7 @@ class InferenceExamples {
 				new Example(function, Collections.unmodifiableMap(request), read(answer)));
 	}
 
-	private static Map<String, Object> request(String id, List<Long> shape, String datatype, List<Double> data,
+	private static Map<String, Object> request(String id, List<Long> shape, String datatype, double[] data,
 			Map<String, Object> parameters) {
 		Map<String, Object> input = new LinkedHashMap<>();
 		input.put("name", "input");
